@@ -1,0 +1,53 @@
+# The project's interface: the README and CI call these targets and nothing else.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export NLTK_DATA := $(CURDIR)/$(VENV)/nltk_data
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: serve build preview check readability test lint clean
+
+# Python environment with the pinned packages; rebuilt when a requirements file changes.
+$(VENV)/.site-installed: requirements.txt constraints.txt
+	scripts/setup-debian.sh
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+	scripts/setup-debian.sh --test
+	$(PY) -m pip install -q -r requirements-test.txt -c constraints.txt
+	touch $@
+
+## serve: set up, build with every check, and serve the built site at http://$(HOST):$(PORT)
+serve: build
+	@echo "Serving site/ at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(PY) -m http.server --bind $(HOST) --directory site $(PORT)
+
+## build: strict build with all content checks into site/ (the previous site stays if it fails)
+build: $(VENV)/.site-installed
+	$(PY) -m scripts.build
+
+## preview: live-reloading preview for editors (rebuilds on save; same checks)
+preview: $(VENV)/.site-installed
+	$(PY) -m mkdocs serve --strict -a $(HOST):$(PORT)
+
+## check: the content checks alone, as editors and other renderers can run them
+check: $(VENV)/.site-installed
+	$(PY) -m scripts.check --strict
+
+## readability: reading grade, words and sentence lengths per page
+readability: $(VENV)/.site-installed
+	$(PY) -m scripts.readability
+
+## test: set up everything the tests need, then run the whole test suite
+test: $(VENV)/.test-installed
+	$(PY) -m pytest
+
+lint: $(VENV)/.test-installed
+	$(PY) -m ruff check scripts tests
+
+clean:
+	rm -rf site site-kiosk .site-build-* .pytest_cache

@@ -1,0 +1,70 @@
+"""Build the site the one way the README, Makefile and CI use: strict, all checks, never half-written.
+
+`python -m scripts.build [-f mkdocs.yml] [-d site]` builds into a temporary folder beside the
+target and swaps it in only when everything succeeded, so a failed build leaves the previous
+good site untouched. Never add --quiet: it hides the warnings that --strict counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def mkdocs_build(config_file: Path, out_dir: Path) -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out_dir)]
+    return subprocess.run(command, env=env).returncode
+
+
+def swap_in(new_dir: Path, site_dir: Path) -> None:
+    """Replace site_dir with new_dir using renames, so readers never see a partial site."""
+    old_dir = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old_dir, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old_dir)
+    new_dir.rename(site_dir)
+    shutil.rmtree(old_dir, ignore_errors=True)
+
+
+def build(config_file: Path, site_dir: Path, steps: list = ()) -> int:
+    """Build to a temporary folder, run the extra steps on it (e.g. PDFs), then swap it in."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    out_dir = work / "site"
+    try:
+        code = mkdocs_build(config_file, out_dir)
+        for step in steps:
+            if code:
+                break
+            code = step(config_file, out_dir)
+        if code:
+            print(f"\nBuild failed: {site_dir.name}/ was left as it was (the last good build).", file=sys.stderr)
+            return code
+        swap_in(out_dir, site_dir)
+        print(f"Built {site_dir}")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    parser.add_argument("-d", "--site-dir", default=None, type=Path, help="default: site_dir from the config")
+    args = parser.parse_args(argv)
+    from scripts import siteconfig
+
+    config = siteconfig.load(args.config_file)
+    site_dir = args.site_dir or Path(config["config_dir"]) / config.get("site_dir", "site")
+    return build(args.config_file, site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

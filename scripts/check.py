@@ -1,0 +1,70 @@
+"""Run every content check over docs/ without MkDocs: `python -m scripts.check [--strict] [-f mkdocs.yml]`.
+
+Editors and CI use this directly; the MkDocs hook calls the same `run()` before each build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from scripts import allowlist, carecards, frontmatter, glossary, links, nav, placeholders, siteconfig
+from scripts.problems import ERROR, Problem, display_path, summary
+from scripts.sources import Source, read_sources
+
+
+@dataclass
+class Result:
+    problems: list[Problem] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    terms: list[glossary.Term] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+
+def run(config: dict, today: dt.date | None = None) -> Result:
+    """All checks over the docs folder the configuration names; every problem, sorted by file and line."""
+    today = today or dt.date.today()
+    docs_dir = siteconfig.docs_dir(config)
+    if not docs_dir.is_dir():
+        return Result([Problem(display_path(docs_dir), 1, "the docs folder does not exist", "check 'docs_dir' in mkdocs.yml")])
+    sources, problems = read_sources(docs_dir)
+    settings = siteconfig.check_settings(config)
+    problems += frontmatter.check(sources, today, bool(settings.get("allow_overdue_reviews")))
+    problems += links.check(sources, docs_dir)
+    terms, found = glossary.check(sources)
+    problems += found
+    problems += allowlist.check(sources, allowlist.load())
+    problems += nav.check(sources, config)
+    problems += placeholders.check(sources, siteconfig.clinic(config))
+    problems += carecards.check(sources)
+    return Result(sorted(set(problems)), sources, terms)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too (as the site build does)")
+    args = parser.parse_args(argv)
+    try:
+        config = siteconfig.load(args.config_file)
+    except (OSError, yaml.YAMLError) as err:
+        print(f"{args.config_file}:1: cannot read the configuration ({err.__class__.__name__}: {err}); fix mkdocs.yml")
+        return 2
+    result = run(config)
+    for problem in result.problems:
+        print(problem)
+    print(summary(result.problems))
+    failed = result.errors or (args.strict and result.problems)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

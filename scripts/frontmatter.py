@@ -1,0 +1,130 @@
+"""Front matter of every content page: the facts a patient needs to judge a page (sources, review dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from scripts.problems import WARNING, Problem
+from scripts.sources import Source
+
+REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
+MAX_DESCRIPTION = 160
+MAX_REVIEW_YEARS = 3
+
+
+def _key_line(source: Source, key: str) -> int:
+    """The file line where `key:` is written, or the first front matter line."""
+    for offset, line in enumerate(source.front_matter_text.split("\n")):
+        if re.match(rf"{re.escape(key)}\s*:", line):
+            return offset + 2
+    return 1
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+class _StringDates(yaml.SafeLoader):
+    """Keeps dates as text so an impossible date ('2026-13-40') is our clear error, not a crash."""
+
+
+_StringDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse(source: Source) -> tuple[dict, list[Problem]]:
+    """The front matter as a dict; YAML mistakes become problems with the file line."""
+    if source.body_start == 1:
+        return {}, [Problem(source.shown, 1, "the page has no front matter",
+                            "start the file with a '---' block holding " + ", ".join(REQUIRED))]
+    if source.body_start > len(source.text.split("\n")):
+        return {}, [Problem(source.shown, 1, "the front matter is never closed",
+                            "add a line with only '---' after the last front matter key")]
+    try:
+        data = yaml.load(source.front_matter_text, Loader=_StringDates)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(err, "problem", None) or "not valid YAML"
+        return {}, [Problem(source.shown, line, f"the front matter is not valid YAML ({reason})",
+                            "check the indentation, and put text containing ':' in quotes")]
+    if not isinstance(data, dict):
+        return {}, [Problem(source.shown, 2, "the front matter is not a list of 'key: value' lines",
+                            "write one 'key: value' per line")]
+    return data, []
+
+
+def check(sources: list[Source], today: dt.date, allow_overdue: bool = False) -> list[Problem]:
+    problems: list[Problem] = []
+    for source in sources:
+        if source.is_snippet:
+            continue
+        meta, found = parse(source)
+        problems += found
+        source.meta = meta
+        if found:
+            continue
+        problems += _check_meta(source, meta, today, allow_overdue)
+    return problems
+
+
+def _check_meta(source: Source, meta: dict, today: dt.date, allow_overdue: bool) -> list[Problem]:
+    problems = []
+
+    def report(key: str, message: str, fix: str, severity: str = "error") -> None:
+        problems.append(Problem(source.shown, _key_line(source, key), message, fix, severity))
+
+    for key in REQUIRED:
+        if meta.get(key) in (None, "", []):
+            report(key, f"the front matter has no '{key}'", f"add '{key}:' to the front matter (see README, 'Front matter')")
+    description = meta.get("description")
+    if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
+        report("description", f"the description is {len(description)} characters long",
+               f"shorten it to at most {MAX_DESCRIPTION} characters")
+    dates = {}
+    for key in ("reviewed", "next_review"):
+        if meta.get(key) in (None, ""):
+            continue
+        dates[key] = _as_date(meta[key])
+        if dates[key] is None:
+            report(key, f"'{key}' is not a real date: {meta[key]!r}", "write the date as YYYY-MM-DD, e.g. 2026-11-24")
+    reviewed, next_review = dates.get("reviewed"), dates.get("next_review")
+    if reviewed and next_review:
+        if next_review <= reviewed:
+            report("next_review", f"next_review ({next_review}) is not after reviewed ({reviewed})",
+                   "set next_review to a later date, at most 3 years after reviewed")
+        elif next_review > _add_years(reviewed, MAX_REVIEW_YEARS):
+            report("next_review", f"next_review ({next_review}) is more than {MAX_REVIEW_YEARS} years after reviewed ({reviewed})",
+                   f"set next_review no later than {_add_years(reviewed, MAX_REVIEW_YEARS)}")
+        elif next_review < today and not allow_overdue:
+            report("next_review", f"the page was due for review on {next_review}",
+                   "review the page and update 'reviewed' and 'next_review' (or see README to override)", WARNING)
+    if reviewed and reviewed > today:
+        report("reviewed", f"'reviewed' ({reviewed}) is in the future", "use the date the page was actually reviewed")
+    sources = meta.get("sources")
+    if sources not in (None, "", []) and (
+        not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources)
+    ):
+        report("sources", "'sources' must be a list of web addresses", "write each source on its own line as '  - https://…'")
+    return problems
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

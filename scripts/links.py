@@ -1,0 +1,188 @@
+"""Internal links, anchors and images in the Markdown source, reported with file and line.
+
+MkDocs' own `validation:` also checks the rendered Markdown links; this covers what it does not
+(raw HTML links and images, alt text, undefined references) and gives every problem a line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown.extensions.toc import slugify, unique
+
+from scripts.problems import Problem
+from scripts.sources import Source, pages, snippet
+
+INLINE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+REF_USE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\[([^\]]*)\]")
+REF_DEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+HEADING = re.compile(r"^\s{0,8}(#{1,6})\s+(.*?)\s*#*\s*$")
+ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
+HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
+HTML_TAG = re.compile(r"<(a|img)\b[^>]*>", re.IGNORECASE)
+GLOSSARY_REF = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
+# Ids that the theme templates add to every page (overrides/partials/page-meta.html).
+TEMPLATE_IDS = {"sources"}
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int
+    target: str
+    is_image: bool
+    alt: str | None  # alt text for images; None when not an image
+
+
+class _TagReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def _html_tags(line: str) -> list[tuple[str, dict[str, str | None]]]:
+    reader = _TagReader()
+    for match in HTML_TAG.finditer(line):
+        reader.feed(match.group(0))
+    reader.close()
+    return reader.tags
+
+
+def heading_text(raw: str) -> str:
+    """Heading text as the reader sees it, for slugs: markup removed."""
+    text = ATTR_ID.sub("", raw)
+    text = GLOSSARY_REF.sub(lambda m: m.group(2) or m.group(1), text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"[*_`]", "", text).strip()
+
+
+def anchors(source: Source, sources: list[Source], seen: set[str] | None = None) -> set[str]:
+    """Ids a link may point to in this file: headings (as the toc extension slugs them),
+    {#id} attributes, HTML ids, and those of the snippets it includes."""
+    seen = set() if seen is None else seen
+    if source.rel in seen:
+        return set()
+    seen.add(source.rel)
+    ids: set[str] = set(TEMPLATE_IDS)
+    for _, line in source.body_lines():
+        heading = HEADING.match(line)
+        if heading:
+            custom = ATTR_ID.search(heading.group(2))
+            ids.add(custom.group(1) if custom else unique(slugify(heading_text(heading.group(2)), "-"), ids))
+        else:
+            ids.update(ATTR_ID.findall(line))
+        ids.update(HTML_ID.findall(line))
+    for _, name in source.includes():
+        included = snippet(sources, name)
+        if included:
+            ids |= anchors(included, sources, seen)
+    return ids
+
+
+def links(source: Source) -> list[Link]:
+    """Every link and image in the file: inline, reference-style and raw HTML."""
+    found: list[Link] = []
+    definitions: dict[str, str] = {}
+    for number, line in source.body_lines():
+        definition = REF_DEF.match(line)
+        if definition:
+            definitions[definition.group(1).strip().lower()] = definition.group(2)
+    for number, line in source.body_lines():
+        if REF_DEF.match(line):
+            continue
+        for match in INLINE.finditer(line):
+            image = match.group(1) == "!"
+            found.append(Link(number, match.group(3), image, match.group(2) if image else None))
+        for match in REF_USE.finditer(line):
+            label = (match.group(3) or match.group(2)).strip().lower()
+            image = match.group(1) == "!"
+            target = definitions.get(label, f"[undefined reference: {label}]")
+            found.append(Link(number, target, image, match.group(2) if image else None))
+        for tag, attrs in _html_tags(line):
+            if tag.lower() == "a" and attrs.get("href") is not None:
+                found.append(Link(number, attrs["href"] or "", False, None))
+            elif tag.lower() == "img":
+                found.append(Link(number, attrs.get("src") or "", True, attrs.get("alt")))
+    return found
+
+
+def is_external(target: str) -> bool:
+    return bool(urlsplit(target).scheme) or target.startswith("//")
+
+
+def check(sources: list[Source], docs_dir: Path) -> list[Problem]:
+    """Broken page links, broken anchors, missing images and images without alt text."""
+    problems: list[Problem] = []
+    by_rel = {s.rel: s for s in sources}
+    anchor_cache: dict[str, set[str]] = {}
+
+    def ids_of(rel: str) -> set[str]:
+        if rel not in anchor_cache:
+            anchor_cache[rel] = anchors(by_rel[rel], sources)
+        return anchor_cache[rel]
+
+    for source in sources:
+        # Snippets are pasted into pages at the top of docs/, so their links resolve from there.
+        base = "" if source.is_snippet else posixpath.dirname(source.rel)
+        for link in links(source):
+            problems += _check_link(source, link, base, docs_dir, by_rel, ids_of)
+    return problems
+
+
+def _check_link(source, link, base, docs_dir, by_rel, ids_of) -> list[Problem]:
+    def problem(message: str, fix: str) -> list[Problem]:
+        return [Problem(source.shown, link.line, message, fix)]
+
+    if link.is_image and not (link.alt or "").strip():
+        return problem(f"the image '{link.target}' has no alt text",
+                       "describe what the image shows in the [brackets] (or alt=\"…\"), for people who cannot see it")
+    target = link.target.strip()
+    if target.startswith("[undefined reference:"):
+        return problem(f"the link uses {target[1:-1]}", "add a line '[label]: address' for it, or fix the label")
+    if not target:
+        return problem("the link has no address", "put the page or web address in the (brackets)")
+    if is_external(target):
+        return []  # external addresses: see allowlist.py
+    parts = urlsplit(target)
+    path, fragment = unquote(parts.path), unquote(parts.fragment)
+    if not path:  # same-page anchor
+        if fragment and not source.is_snippet and fragment not in ids_of(source.rel):
+            return problem(f"the link points to '#{fragment}', but this page has no such heading or id",
+                           "use the heading's anchor (lower case, spaces as '-') or add {#" + fragment + "} to a heading")
+        return []
+    rel = posixpath.normpath(posixpath.join(base, path)).lstrip("/")
+    if path.startswith("/") or rel.startswith(".."):
+        return problem(f"the link '{target}' points outside the guide's pages",
+                       "link to another page by its relative file name, e.g. 'neck.md'")
+    if rel.endswith(".html"):
+        return problem(f"the link '{target}' points to a built .html file",
+                       f"link to the Markdown file instead, e.g. '{path[:-5]}.md'")
+    file = docs_dir / rel
+    if not file.is_file():
+        kind = "image" if link.is_image else "page or file"
+        return problem(f"the {kind} '{path}' does not exist", _suggest(rel, docs_dir, link.is_image))
+    if fragment and rel.endswith(".md") and rel in by_rel and fragment not in ids_of(rel):
+        return problem(f"'{path}' has no heading or id '#{fragment}'",
+                       f"check the heading's anchor in {path}, or link to the page without '#{fragment}'")
+    return []
+
+
+def _suggest(rel: str, docs_dir: Path, is_image: bool) -> str:
+    import difflib
+
+    candidates = [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()]
+    close = difflib.get_close_matches(rel, candidates, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "add the image file under docs/images/" if is_image else "check the file name against the files in docs/"
+
+
+__all__ = ["check", "links", "anchors", "pages", "is_external", "Link"]

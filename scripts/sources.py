@@ -1,0 +1,100 @@
+"""Read the Markdown sources once: text, front matter and the lines a check may look at."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from scripts.problems import Problem, display_path
+
+SNIPPETS_DIR = "_snippets"
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+SNIPPET_INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']\s*$""")
+
+
+@dataclass
+class Source:
+    """One Markdown file under docs/: a page, or a snippet that pages include."""
+
+    path: Path  # on disk
+    rel: str  # relative to docs/, with forward slashes
+    text: str
+    front_matter_text: str = ""
+    body_start: int = 1  # file line where the body (after front matter) starts
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        return display_path(self.path)
+
+    @property
+    def is_snippet(self) -> bool:
+        return self.rel.startswith(SNIPPETS_DIR + "/")
+
+    def body_lines(self) -> Iterator[tuple[int, str]]:
+        """(file line number, text) for body lines outside fenced code, inline code blanked out."""
+        in_fence = None
+        lines = self.text.split("\n")
+        for index in range(self.body_start - 1, len(lines)):
+            line = lines[index]
+            fence = FENCE.match(line)
+            if fence:
+                marker = fence.group(1)
+                if in_fence is None:
+                    in_fence = marker
+                elif in_fence == marker:
+                    in_fence = None
+                continue
+            if in_fence is None:
+                yield index + 1, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+    def includes(self) -> list[tuple[int, str]]:
+        """Snippet files this file pulls in with `--8<-- "name"`, with the line of each."""
+        return [(n, m.group(1)) for n, line in self.body_lines() if (m := SNIPPET_INCLUDE.match(line))]
+
+
+def split_front_matter(source: Source) -> None:
+    """Separate a leading `---` YAML block from the body, remembering where the body starts."""
+    lines = source.text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            source.front_matter_text = "\n".join(lines[1:index])
+            source.body_start = index + 2
+            return
+    # An opening `---` that never closes: the front matter check reports it.
+    source.front_matter_text = "\n".join(lines[1:])
+    source.body_start = len(lines) + 1
+
+
+def read_sources(docs_dir: Path) -> tuple[list[Source], list[Problem]]:
+    """Every .md file under docs/, decoded as UTF-8; files that are not UTF-8 become problems."""
+    sources, problems = [], []
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = data[: err.start].count(b"\n") + 1
+            problems.append(Problem(display_path(path), line,
+                                    f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})",
+                                    "save the file as UTF-8 in your editor"))
+            continue
+        source = Source(path, rel, text.lstrip("\ufeff").replace("\r\n", "\n"))
+        split_front_matter(source)
+        sources.append(source)
+    return sources, problems
+
+
+def pages(sources: list[Source]) -> list[Source]:
+    return [s for s in sources if not s.is_snippet]
+
+
+def snippet(sources: list[Source], name: str) -> Source | None:
+    rel = f"{SNIPPETS_DIR}/{name}"
+    return next((s for s in sources if s.rel == rel), None)

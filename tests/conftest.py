@@ -1,0 +1,83 @@
+"""Shared fixtures: the real site built once, a loopback web server, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium tries to reach Google's servers on start; the machine has no network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions",
+]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test run with the same command as `make build`."""
+    from scripts.build import build
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    assert build(ROOT / "mkdocs.yml", site) == 0, "the real site does not build"
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; returns (base_url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    url, server = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project's sources (no venv, no site) for tests that break things."""
+    ignore = shutil.ignore_patterns(".venv", "site", "site-*", ".site-*", ".git", "__pycache__", ".pytest_cache", "node_modules")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
