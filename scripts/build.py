@@ -18,8 +18,10 @@ from pathlib import Path
 
 def mkdocs_build(config_file: Path, out_dir: Path) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    config_file = config_file.resolve()
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out_dir)]
-    return subprocess.run(command, env=env).returncode
+    # From the config's folder: pymdownx.snippets resolves base_path against the working directory.
+    return subprocess.run(command, env=env, cwd=config_file.parent).returncode
 
 
 def swap_in(new_dir: Path, site_dir: Path) -> None:

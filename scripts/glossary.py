@@ -17,7 +17,7 @@ from scripts.problems import WARNING, Problem
 from scripts.sources import Source
 
 GLOSSARY_PAGE = "glossary.md"
-DEFINITION = re.compile(r"^:\s{1,4}(.*)$")
+DEFINITION = re.compile(r"^:(?:\s{1,4}(.*))?$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def parse(source: Source) -> tuple[list[Term], list[Problem]]:
         if match is None:
             index += 1  # an ordinary paragraph, not a term
             continue
-        parts = [match.group(1).strip()]
+        parts = [(match.group(1) or "").strip()]
         index = ahead + 1
         while index < len(body) and body[index][1].startswith(("    ", "\t")):
             parts.append(body[index][1].strip())
