@@ -21,7 +21,7 @@ def mkdocs_build(config_file: Path, out_dir: Path) -> int:
     config_file = config_file.resolve()
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out_dir)]
     # From the config's folder: pymdownx.snippets resolves base_path against the working directory.
-    return subprocess.run(command, env=env, cwd=config_file.parent).returncode
+    return subprocess.run(command, check=False, env=env, cwd=config_file.parent).returncode
 
 
 def swap_in(new_dir: Path, site_dir: Path) -> None:

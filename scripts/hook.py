@@ -17,8 +17,8 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
 
-from scripts import check, glossary, placeholders, siteconfig  # noqa: E402
-from scripts.problems import ERROR, summary  # noqa: E402
+from scripts import check, glossary, placeholders, siteconfig
+from scripts.problems import ERROR, summary
 
 log = get_plugin_logger("content-checks")
 _state: dict = {}

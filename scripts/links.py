@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from markdown.extensions.toc import slugify, unique
 
 from scripts.problems import Problem
-from scripts.sources import Source, pages, snippet
+from scripts.sources import Source, snippet
 
 INLINE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 REF_USE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\[([^\]]*)\]")
@@ -185,4 +185,3 @@ def _suggest(rel: str, docs_dir: Path, is_image: bool) -> str:
     return "add the image file under docs/images/" if is_image else "check the file name against the files in docs/"
 
 
-__all__ = ["check", "links", "anchors", "pages", "is_external", "Link"]

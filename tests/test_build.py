@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project
 from sitecases import CASES, ROOT, make_site
 
@@ -16,7 +15,7 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
 
 
 def build(site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.build", "-f", "mkdocs.yml"], cwd=site,
+    return subprocess.run([sys.executable, "-m", "scripts.build", "-f", "mkdocs.yml"], check=False, cwd=site,
                           capture_output=True, text=True, env=ENV)
 
 
@@ -64,7 +63,7 @@ def test_make_build_fails_on_a_broken_link(tmp_path):
     page = project / "docs" / "symptoms.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [the missing page](no-such-page.md).\n", encoding="utf-8")
     line = len(page.read_text(encoding="utf-8").split("\n")) - 1
-    done = subprocess.run(["make", "build", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True, env=ENV)
+    done = subprocess.run(["make", "build", f"VENV={ROOT / '.venv'}"], check=False, cwd=project, capture_output=True, text=True, env=ENV)
     output = done.stdout + done.stderr
     assert done.returncode != 0
     assert f"docs/symptoms.md:{line}: the page or file 'no-such-page.md' does not exist" in output

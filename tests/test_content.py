@@ -8,11 +8,11 @@ import statistics
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import copy_project
+from sitecases import ROOT
+
 from scripts import allowlist, check, glossary, nav, readability, siteconfig
 from scripts.build import mkdocs_build
-from sitecases import ROOT
 
 # The pages the guide must have (GitHub issue 4), in navigation order.
 REQUIRED_PAGES = [
@@ -97,7 +97,7 @@ def test_symptom_pages_show_emergency_and_urgent_cards_before_the_first_section(
 def test_glossary_has_enough_terms_and_the_page_lists_them_all(built_site, checked):
     assert len(checked.terms) >= 30
     html = (built_site / "glossary.html").read_text(encoding="utf-8")
-    listed = [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r"<dt[^>]*>(.*?)</dt>", html, re.S)]
+    listed = [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r"<dt[^>]*>(.*?)</dt>", html, re.DOTALL)]
     assert listed == [" / ".join(term.names) for term in checked.terms]
 
 
@@ -130,7 +130,7 @@ def test_emergency_number_is_set_in_one_place(tmp_path, checked):
     cards = 0
     for rel in symptom_pages(checked):
         html = (out / rel.replace(".md", ".html")).read_text(encoding="utf-8")
-        for card in re.findall(r'<div class="admonition emergency">.*?</div>', html, re.S):
+        for card in re.findall(r'<div class="admonition emergency">.*?</div>', html, re.DOTALL):
             assert "112" in card and "999" not in card, rel
             cards += 1
     assert cards >= len(symptom_pages(checked))
@@ -173,7 +173,7 @@ def test_every_figure_has_a_text_alternative(built_site, config):
         html = (built_site / rel.replace(".md", ".html")).read_text(encoding="utf-8")
         article = html[html.index("<article"):html.index("</article>")]
         images = _Images()
-        images.feed(re.sub(r'<span class="twemoji">.*?</span>', "", article, flags=re.S))
+        images.feed(re.sub(r'<span class="twemoji">.*?</span>', "", article, flags=re.DOTALL))
         assert images.missing == [], f"{rel}: images without a text alternative: {images.missing}"
 
 
@@ -181,5 +181,5 @@ def test_every_figure_has_a_text_alternative(built_site, config):
 def test_body_maps_come_with_a_table_of_the_same_information(built_site, page, roots):
     html = (built_site / page).read_text(encoding="utf-8")
     assert re.search(r'<img[^>]+src="images/bodymap-[^"]+\.svg"', html), f"{page} has no body map"
-    tables = re.findall(r"<table>.*?</table>", html, re.S)
+    tables = re.findall(r"<table>.*?</table>", html, re.DOTALL)
     assert any(all(f">{root}<" in t or f">{root} " in t for root in roots) for t in tables), f"{page}: no table of {roots}"
