@@ -137,8 +137,25 @@ def link_terms(markdown: str, terms: list[Term]) -> str:
         shown = match.group(2) or match.group(1)
         if term is None:
             return shown
-        return f'<abbr title="{html.escape(term.plain_definition)}">{html.escape(shown)}</abbr>'
+        return f'<abbr class="glossary-term" title="{html.escape(term.plain_definition)}">{html.escape(shown)}</abbr>'
 
     markdown = GLOSSARY_REF.sub(tooltip, markdown)
     lines = [f"*[{form}]: {term.plain_definition}" for term in terms for form in term.forms()]
     return markdown + "\n\n" + "\n".join(lines) + "\n"
+
+
+AUTO_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+
+
+def first_mentions_only(page_html: str) -> str:
+    """Keep the automatic tooltip on the first mention of each term on a page, so the text
+    is not full of underlines and tab stops; words marked [[ ]] keep theirs everywhere."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        if match.group(1) in seen:
+            return match.group(2)
+        seen.add(match.group(1))
+        return match.group(0)
+
+    return AUTO_ABBR.sub(keep_first, page_html)

@@ -42,4 +42,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # After Markdown (and snippets) are rendered, so settings inside care cards are filled too.
+    html = glossary.first_mentions_only(html)
     return placeholders.fill(html, config.extra.get("clinic", {}))

@@ -24,7 +24,8 @@ def test_good_fixture_site_builds_with_tooltips_and_settings(tmp_path):
     done = build(site)
     assert done.returncode == 0, done.stderr
     neck = (site / "site" / "neck.html").read_text(encoding="utf-8")
-    assert '<abbr title="The part of a nerve where it leaves the spine.">nerve root</abbr>' in neck
+    assert '<abbr class="glossary-term" title="The part of a nerve where it leaves the spine.">nerve root</abbr>' in neck
+    assert neck.count('title="The part of a nerve where it leaves the spine."') == 2  # [[marked]] + first plain mention
     assert "Call 999 in an emergency" in neck and "{{" not in neck
 
 

@@ -71,9 +71,14 @@ def test_all_problems_of_a_run_are_listed_together(tmp_path, monkeypatch):
 def test_glossary_terms_become_tooltips_and_abbreviations():
     terms = [glossary.Term(("Nerve root", "root"), "Where a [nerve](x.md) leaves the *spine*.", 3)]
     html = glossary.link_terms("A [[nerve root|nerve roots]] and [[Root]].", terms)
-    assert '<abbr title="Where a nerve leaves the spine.">nerve roots</abbr>' in html
-    assert '<abbr title="Where a nerve leaves the spine.">Root</abbr>' in html
+    assert '<abbr class="glossary-term" title="Where a nerve leaves the spine.">nerve roots</abbr>' in html
+    assert '<abbr class="glossary-term" title="Where a nerve leaves the spine.">Root</abbr>' in html
     assert "*[Nerve roots]: Where a nerve leaves the spine." in html
+
+
+def test_only_the_first_automatic_tooltip_of_a_term_is_kept():
+    html = '<p><abbr title="A">disc</abbr> <abbr title="A">discs</abbr> <abbr class="glossary-term" title="A">disc</abbr></p>'
+    assert glossary.first_mentions_only(html) == '<p><abbr title="A">disc</abbr> discs <abbr class="glossary-term" title="A">disc</abbr></p>'
 
 
 def test_clinic_settings_are_filled_in_and_escaped():

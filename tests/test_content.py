@@ -108,7 +108,7 @@ def test_every_marked_glossary_term_renders_with_its_tooltip(built_site, checked
         if source.is_snippet or source.rel == glossary.GLOSSARY_PAGE:
             continue
         html = (built_site / source.rel.replace(".md", ".html")).read_text(encoding="utf-8")
-        tooltips = set(re.findall(r'<abbr title="([^"]+)"', html))
+        tooltips = set(re.findall(r'<abbr[^>]*title="([^"]+)"', html))
         for _, line in source.body_lines():
             for match in glossary.GLOSSARY_REF.finditer(line):
                 term = by_name[match.group(1).strip().lower()]
