@@ -1,0 +1,276 @@
+"""PDF booklet and handouts from the built site, with WeasyPrint (CSS paged media).
+
+A build step (scripts/build.py runs it on the temporary build before swapping it in):
+  site/pdf/guide.pdf     every page in navigation order, with cover, contents, glossary and sources
+  site/pdf/<page>.pdf    one handout per topic page (not for pages listed in extra.pdf.no_handout)
+Settings live in mkdocs.yml under extra.pdf (paper, public_url, no_handout, one_side).
+Any problem stops the build with a message naming the file; the previous site stays.
+
+    python -m scripts.pdf -d SITE_DIR [--paper letter]   render the PDFs into an already built site
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import logging
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import siteconfig
+from scripts.pdf_html import LinkContext, NavEntry, RenderError, escape, html_file, nav_entries, read_article, \
+    reviewed_date, rewrite, serialize, slug
+
+PDF_CSS = Path(__file__).with_name("pdf.css")
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+BOOKLET = "guide.pdf"
+PDF_DIR = "pdf"
+LIMITS = {"two_sides": 2, "one_side": 1}
+
+
+@dataclass
+class Settings:
+    title: str
+    description: str
+    lang: str
+    notice: str
+    public_url: str
+    paper: str  # a CSS page size: "A4" or "letter"
+    no_handout: set[str]
+    one_side: set[str]
+    kiosk: bool
+
+
+def settings(config: dict, paper: str | None = None) -> Settings:
+    extra = config.get("extra") or {}
+    pdf = extra.get("pdf") or {}
+    chosen = (paper or os.environ.get("PDF_PAPER") or pdf.get("paper") or "A4").lower()
+    if chosen not in PAPER_SIZES:
+        raise RenderError(f"{config['config_file']}: extra.pdf.paper is '{chosen}'; use A4 or letter")
+    public_url = pdf.get("public_url") or config.get("site_url") or ""
+    theme = config.get("theme") or {}
+    return Settings(
+        title=str(config.get("site_name", "")), description=" ".join(str(config.get("site_description", "")).split()),
+        lang=str(theme.get("language", "en")) if isinstance(theme, dict) else "en",
+        notice=" ".join(str(config.get("copyright", "")).split()),
+        public_url=public_url.rstrip("/") + "/" if public_url else "",
+        paper=PAPER_SIZES[chosen], no_handout=set(pdf.get("no_handout", [])), one_side=set(pdf.get("one_side", [])),
+        kiosk=bool(extra.get("kiosk")),
+    )
+
+
+def handout_pages(entries: list[NavEntry], chosen: Settings) -> list[NavEntry]:
+    return [e for e in _flatten(entries) if e.file not in chosen.no_handout]
+
+
+def _flatten(entries: list[NavEntry]) -> list[NavEntry]:
+    return [e for entry in entries for e in ([entry] if entry.file else _flatten(entry.children))]
+
+
+def built_date() -> datetime.date:
+    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch else datetime.datetime.now(datetime.UTC)
+    return now.date()
+
+
+def long_date(iso: str | datetime.date) -> str:
+    day = datetime.date.fromisoformat(str(iso))
+    return f"{day.day} {day:%B %Y}"
+
+
+def head(chosen: Settings, title: str, description: str, kind: str, reviewed: str | None) -> str:
+    """<head> with what WeasyPrint copies into the PDF's metadata."""
+    today = built_date().isoformat()
+    return (f'<html lang="{escape(chosen.lang)}" class="{kind}"><head><meta charset="utf-8">'
+            f"<title>{escape(title)}</title>"
+            f'<meta name="description" content="{escape(description)}">'
+            f'<meta name="author" content="{escape(chosen.title)}">'
+            f'<meta name="keywords" content="numbness, tingling, spine, nerves, patient information">'
+            f'<meta name="dcterms.created" content="{today}">'
+            f'<meta name="dcterms.modified" content="{reviewed or today}">'
+            "</head>")
+
+
+def qr_code(url: str) -> str:
+    import segno
+
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000")
+
+
+def cover(chosen: Settings, reviewed: str | None) -> str:
+    qr = ""
+    if chosen.public_url:
+        qr = (f'<figure class="cover-qr"><img src="{qr_code(chosen.public_url)}" alt="QR code of the online guide">'
+              f"<figcaption>Read it online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</figcaption></figure>")
+    dates = f"<p>Printed version made on {long_date(built_date())}</p>"
+    if reviewed:
+        dates += f"<p>Content last reviewed on {long_date(reviewed)}</p>"
+    return (f'<section class="cover"><p class="cover-kicker">Patient guide</p>'
+            f'<h1 class="cover-title">{escape(chosen.title)}</h1>'
+            f'<p class="cover-subtitle">{escape(chosen.description)}</p>'
+            f'<div class="cover-dates">{dates}</div>{qr}'
+            f'<p class="cover-notice">{escape(chosen.notice)}</p></section>')
+
+
+def contents(entries: list[NavEntry]) -> str:
+    def items(level_entries: list[NavEntry]) -> str:
+        out = []
+        for entry in level_entries:
+            if entry.file:
+                out.append(f'<li><a href="#{slug(entry.file)}">{escape(entry.title)}</a></li>')
+            else:
+                out.append(f'<li class="toc-part"><a href="#part--{slug(entry.title)}">{escape(entry.title)}</a>'
+                           f"<ol>{items(entry.children)}</ol></li>")
+        return "".join(out)
+
+    return f'<nav class="toc" id="contents"><h2 class="toc-title">Contents</h2><ol>{items(entries)}</ol></nav>'
+
+
+def page_section(entry: NavEntry, body: str, in_part: bool) -> str:
+    kind = "page in-part" if in_part else "page"
+    return f'<section class="{kind}" id="{slug(entry.file)}">{body}</section>'
+
+
+def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settings, reviewed: str | None) -> str:
+    parts = []
+    for entry in entries:
+        if entry.file:
+            parts.append(page_section(entry, bodies[entry.file], in_part=False))
+        else:
+            inner = "".join(page_section(child, bodies[child.file], in_part=True) for child in _flatten(entry.children))
+            parts.append(f'<section class="part" id="part--{slug(entry.title)}">'
+                         f'<h1 class="part-title">{escape(entry.title)}</h1>{inner}</section>')
+    body = f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed)}{contents(entries)}{"".join(parts)}</body>'
+    return head(chosen, chosen.title, chosen.description, "booklet", reviewed) + body + "</html>"
+
+
+def handout_html(entry: NavEntry, body: str, chosen: Settings, description: str, reviewed: str | None) -> str:
+    kind = "handout one-side" if entry.file in chosen.one_side else "handout"
+    online = chosen.public_url + html_file(entry.file)
+    footer = f'<p class="handout-source">{escape(chosen.title)} · online: {escape(online.split("://", 1)[-1])}</p>'
+    section = f'<section class="page" id="{slug(entry.file)}">{body}{footer}</section>'
+    return (head(chosen, f"{entry.title} - {chosen.title}", description, kind, reviewed)
+            + f'<body data-running-title="{escape(chosen.title)}">{section}</body></html>')
+
+
+def label_title(article, title: str) -> None:
+    """The page's first heading carries its navigation title: for the outline and the running header."""
+    heading = next(article.iter("h1"), None)
+    if heading is not None:
+        heading.set("data-nav-title", title)
+
+
+def page_description(page_path: Path) -> str:
+    match = re.search(r'<meta name="description" content="([^"]*)"', page_path.read_text(encoding="utf-8"))
+    return match.group(1) if match else ""
+
+
+def render(html_text: str, site_dir: Path, target: Path, chosen: Settings, fonts) -> int:
+    """Lay out and write one PDF; returns its number of pages."""
+    import weasyprint
+
+    from scripts.pdf_fetch import LocalOnlyFetcher, FetchError
+
+    stylesheets = [weasyprint.CSS(filename=str(PDF_CSS), font_config=fonts),
+                   weasyprint.CSS(string=f"@page {{ size: {chosen.paper}; }}", font_config=fonts)]
+    try:
+        document = weasyprint.HTML(string=html_text, base_url=str(site_dir) + "/", url_fetcher=LocalOnlyFetcher()).render(
+            stylesheets=stylesheets, font_config=fonts, pdf_tags=True)
+        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+    except FetchError as error:
+        raise RenderError(f"{target.name}: {error}") from None
+    return len(document.pages)
+
+
+def make_pdfs(config: dict, site_dir: Path, paper: str | None = None) -> dict[str, int]:
+    """Write the booklet and handouts into site_dir/pdf; returns pages per PDF file."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    chosen = settings(config, paper)
+    entries = nav_entries(config.get("nav"))
+    pages = _flatten(entries)
+    booklet_pages = {html_file(e.file) for e in pages}
+    articles = {e.file: read_article(site_dir / html_file(e.file)) for e in pages}
+    reviewed = max((d for a in articles.values() if (d := reviewed_date(a))), default=None)
+    fonts = FontConfiguration()
+    out = site_dir / PDF_DIR
+    out.mkdir(exist_ok=True)
+    counts = {}
+    # Handouts first: each page's article is rewritten twice, so handouts work on fresh copies.
+    for entry in handout_pages(entries, chosen):
+        article = read_article(site_dir / html_file(entry.file))
+        rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}))
+        label_title(article, entry.title)
+        name = f"{slug(entry.file)}.pdf"
+        text = handout_html(entry, serialize(article), chosen, page_description(site_dir / html_file(entry.file)),
+                            reviewed_date(article))
+        counts[name] = render(text, site_dir, out / name, chosen, fonts)
+    for entry in pages:
+        rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, booklet_pages))
+        label_title(articles[entry.file], entry.title)
+    bodies = {file: serialize(article) for file, article in articles.items()}
+    counts[BOOKLET] = render(booklet_html(entries, bodies, chosen, reviewed), site_dir, out / BOOKLET, chosen, fonts)
+    return counts
+
+
+def handout_limit(md_file: str, chosen: Settings) -> int:
+    return LIMITS["one_side"] if md_file in chosen.one_side else LIMITS["two_sides"]
+
+
+def missing_pdf_links(site_dir: Path) -> list[str]:
+    """Links from web pages to PDFs of the site that do not exist (the build must not ship them)."""
+    missing = []
+    for page in sorted(site_dir.rglob("*.html")):
+        for href in re.findall(r'href="([^":#?]+\.pdf)"', page.read_text(encoding="utf-8")):
+            if not (page.parent / href).resolve().is_file():
+                missing.append(f"{page.relative_to(site_dir)}: links to {href}, which was not built")
+    return missing
+
+
+def step(paper: str | None = None):
+    """A build step for scripts/build.py: (config_file, out_dir) -> exit code."""
+
+    def pdf_step(config_file: Path, out_dir: Path) -> int:
+        config = siteconfig.load(config_file)
+        try:
+            chosen = settings(config, paper)
+            if chosen.kiosk:
+                return 0  # the kiosk has no printer and shows no download links
+            counts = make_pdfs(config, out_dir, paper)
+        except RenderError as error:
+            print(f"PDF: {error}", file=sys.stderr)
+            print("PDF: the booklet and handouts were not made.", file=sys.stderr)
+            return 1
+        for entry in handout_pages(nav_entries(config.get("nav")), chosen):
+            name = f"{slug(entry.file)}.pdf"
+            if counts[name] > handout_limit(entry.file, chosen):
+                print(f"PDF: warning: docs/{entry.file}: the handout {PDF_DIR}/{name} has {counts[name]} pages "
+                      f"(limit {handout_limit(entry.file, chosen)}); shorten the page or tighten scripts/pdf.css",
+                      file=sys.stderr)
+        missing = missing_pdf_links(out_dir)
+        for problem in missing:
+            print(f"PDF: {problem}", file=sys.stderr)
+        if missing:
+            return 1
+        print(f"PDF: {PDF_DIR}/{BOOKLET} ({counts[BOOKLET]} pages, {chosen.paper}) and {len(counts) - 1} handouts")
+        return 0
+
+    return pdf_step
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    parser.add_argument("-d", "--site-dir", required=True, type=Path, help="an already built site")
+    parser.add_argument("--paper", choices=["A4", "a4", "letter"], default=None)
+    args = parser.parse_args(argv)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return step(args.paper)(args.config_file, args.site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

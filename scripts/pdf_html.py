@@ -1,0 +1,237 @@
+"""Turn the built web pages into print HTML: the booklet (all pages in nav order) and one handout per page.
+
+Works on the HTML MkDocs already rendered (so snippets, glossary tooltips and clinic settings are
+filled in), taking only each page's <article>. Web-only parts are dropped, ids are made unique per
+page, and links are rewritten for paper. WeasyPrint then lays it out with scripts/pdf.css.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import tinyhtml5
+
+# Parts of a built page that make no sense on paper.
+WEB_ONLY_CLASSES = {"headerlink", "md-content__button", "pdf-links", "md-source-file", "md-top"}
+WEB_ONLY_CLASS_PREFIXES = ("kiosk-",)
+WEB_ONLY_TAGS = {"script", "noscript", "style", "button", "form"}
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+class RenderError(Exception):
+    """A page cannot be printed; the message names the file and what is wrong."""
+
+
+@dataclass
+class NavEntry:
+    title: str
+    file: str | None = None  # Markdown file relative to docs/, None for a section
+    children: list[NavEntry] = field(default_factory=list)
+
+
+def nav_entries(nav: object) -> list[NavEntry]:
+    """mkdocs.yml's nav as titled entries (external links left out)."""
+    entries = []
+    for item in nav or []:
+        if isinstance(item, str):
+            if not EXTERNAL.match(item):
+                entries.append(NavEntry(Path(item).stem.replace("-", " ").capitalize(), item))
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str) and not EXTERNAL.match(value):
+                    entries.append(NavEntry(str(title), value))
+                elif isinstance(value, list):
+                    entries.append(NavEntry(str(title), None, nav_entries(value)))
+    return entries
+
+
+def slug(md_file: str) -> str:
+    """'urgent-help.md' -> 'urgent-help'; used for anchors and handout file names."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", md_file.removesuffix(".md")).strip("-")
+
+
+def html_file(md_file: str) -> str:
+    """The built page of a Markdown file (use_directory_urls is false)."""
+    return md_file.removesuffix(".md") + ".html"
+
+
+def _classes(element: ET.Element) -> set[str]:
+    return set(element.get("class", "").split())
+
+
+def _is_web_only(element: ET.Element) -> bool:
+    classes = _classes(element)
+    return (element.tag in WEB_ONLY_TAGS or bool(classes & WEB_ONLY_CLASSES)
+            or any(c.startswith(WEB_ONLY_CLASS_PREFIXES) for c in classes)
+            or element.get("data-kiosk-control") is not None)
+
+
+def _remove_where(root: ET.Element, predicate) -> None:
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if predicate(child):
+                _remove_keeping_tail(parent, child)
+
+
+def _remove_keeping_tail(parent: ET.Element, child: ET.Element) -> None:
+    """Remove an element but keep the text that follows it."""
+    if child.tail:
+        index = list(parent).index(child)
+        if index:
+            previous = parent[index - 1]
+            previous.tail = (previous.tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)
+
+
+def _strip_namespaces(root: ET.Element) -> None:
+    """tinyhtml5 puts SVG/MathML in namespaces; HTML serialisation wants plain names."""
+    for element in root.iter():
+        if element.tag.startswith("{"):
+            namespace, element.tag = element.tag[1:].split("}", 1)
+            if element.tag == "svg":
+                element.set("xmlns", namespace)
+        for name in [n for n in element.attrib if n.startswith("{")]:
+            value = element.attrib.pop(name)
+            element.set("xlink:" + name.split("}", 1)[1] if "xlink" in name else name.split("}", 1)[1], value)
+
+
+def read_article(page_path: Path) -> ET.Element:
+    """The <article> of a built page, without web-only parts."""
+    try:
+        document = tinyhtml5.parse(page_path.read_text(encoding="utf-8"), namespace_html_elements=False)
+    except OSError as error:
+        raise RenderError(f"{page_path}: cannot read the built page ({error.strerror})") from None
+    article = next(document.iter("article"), None)
+    if article is None:
+        raise RenderError(f"{page_path}: the built page has no <article>; is the theme override intact?")
+    _strip_namespaces(article)
+    _remove_where(article, _is_web_only)
+    _print_friendly_widgets(article)
+    article.tag = "div"
+    article.set("class", "page-body")
+    return article
+
+
+def _print_friendly_widgets(root: ET.Element) -> None:
+    """Collapsed blocks open, tabs one after another with their titles, tick boxes as text."""
+    for details in root.iter("details"):
+        details.set("open", "open")
+    for tabbed in [e for e in root.iter("div") if "tabbed-set" in _classes(e)]:
+        labels = [e for e in tabbed.iter("label") if e.get("for")]
+        blocks = [e for e in tabbed.iter("div") if "tabbed-block" in _classes(e)]
+        for label, block in zip(labels, blocks):
+            title = ET.Element("p", {"class": "tab-title"})
+            title.text = "".join(label.itertext()).strip()
+            block.insert(0, title)
+    _remove_where(root, lambda e: "tabbed-labels" in _classes(e) or (e.tag == "input" and e.get("type") == "radio"))
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag == "label" and "task-list-control" in _classes(child):
+                box = next(child.iter("input"), None)
+                mark = ET.Element("span", {"class": "task-box"})
+                mark.text = "\u2611 " if box is not None and box.get("checked") is not None else "\u2610 "
+                mark.tail = child.tail
+                parent.insert(list(parent).index(child), mark)
+                parent.remove(child)
+
+
+def reviewed_date(article: ET.Element) -> str | None:
+    """The page's review date (ISO), from the page-meta footer."""
+    for element in article.iter():
+        if "page-meta__dates" in _classes(element):
+            time = next(element.iter("time"), None)
+            return time.get("datetime") if time is not None else None
+    return None
+
+
+def address(url: str) -> str:
+    """How an address is printed: without https:// and a trailing slash."""
+    if url.startswith("mailto:") or url.startswith("tel:"):
+        return url.split(":", 1)[1]
+    return re.sub(r"^https?://", "", url).rstrip("/")
+
+
+def _same_text(text: str, url: str) -> bool:
+    simple = lambda s: re.sub(r"^(https?://)?(www\.)?", "", s.strip().lower()).rstrip("/")  # noqa: E731
+    return simple(text) == simple(url) or simple(text) == simple(address(url))
+
+
+def _print_address_after(parent: ET.Element, link: ET.Element, url: str) -> None:
+    """Paper cannot be clicked: show the address after the link text, unless the text is the address."""
+    if _same_text("".join(link.itertext()), url):
+        return
+    shown = ET.Element("span", {"class": "link-url"})
+    shown.text = f" ({address(url)})"
+    shown.tail, link.tail = link.tail, None
+    parent.insert(list(parent).index(link) + 1, shown)
+
+
+def _check_images(root: ET.Element, page_path: Path, site_dir: Path, source: str) -> None:
+    """Point images at their files, and stop with the file's name if one is missing."""
+    for image in root.iter("img"):
+        src = image.get("src", "")
+        if src.startswith("data:"):
+            continue
+        if EXTERNAL.match(src):
+            raise RenderError(f"{source}: the image {src} is not part of the site; a printout cannot load it. "
+                              "Save the image under docs/assets/ and link to it there")
+        target = (page_path.parent / unquote(urlsplit(src).path)).resolve()
+        if not target.is_file():
+            shown = target.relative_to(site_dir) if target.is_relative_to(site_dir) else target
+            raise RenderError(f"{source}: the image '{src}' is missing (looked for {shown} in the built site); "
+                              "fix the image path or add the file under docs/")
+        image.set("src", target.as_uri())
+
+
+@dataclass
+class LinkContext:
+    """What a page's links need to know to be rewritten for one printout."""
+
+    page: str  # the page's Markdown file
+    site_dir: Path
+    public_url: str  # the online site, ending with /
+    in_booklet: set[str]  # built .html files that are part of this printout
+
+
+def rewrite(root: ET.Element, context: LinkContext) -> None:
+    """Make ids unique per page and links work on paper (inside the PDF, or as printed addresses)."""
+    prefix = slug(context.page)
+    page_html = html_file(context.page)
+    page_path = context.site_dir / page_html
+    _check_images(root, page_path, context.site_dir, f"docs/{context.page}")
+    for element in root.iter():
+        if element.get("id"):
+            element.set("id", f"{prefix}--{element.get('id')}")
+    for parent in list(root.iter()):
+        for link in [c for c in parent if c.tag == "a" and c.get("href") is not None]:
+            _rewrite_link(parent, link, context, page_html)
+
+
+def _rewrite_link(parent: ET.Element, link: ET.Element, context: LinkContext, page_html: str) -> None:
+    href = link.get("href", "")
+    if EXTERNAL.match(href):
+        _print_address_after(parent, link, href)
+        return
+    target, _, fragment = urljoin(page_html, href).partition("#")
+    target = target or page_html
+    if target in context.in_booklet:
+        link.set("href", f"#{slug(target.removesuffix('.html'))}" + (f"--{fragment}" if fragment else ""))
+    else:  # another page of the site: print its online address
+        online = context.public_url + target + (f"#{fragment}" if fragment else "")
+        link.set("href", online)
+        _print_address_after(parent, link, online)
+
+
+def serialize(element: ET.Element) -> str:
+    return ET.tostring(element, encoding="unicode", method="html")
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
