@@ -1,0 +1,56 @@
+"""MkDocs hook for the waiting-room kiosk build only (listed under `hooks:` in mkdocs-kiosk.yml).
+
+Connects MkDocs' events to scripts/kiosk_qr.py: topic tiles on the home page, the "Take this page
+home" QR code, and QR cards for every link that leaves the site. No logic of its own.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
+
+from scripts import kiosk_qr
+
+REQUIRED = ("public_url", "idle_seconds", "warning_seconds", "attract_seconds", "language")
+
+
+def _settings(config: MkDocsConfig) -> dict:
+    settings = config.extra.get("kiosk")
+    if not isinstance(settings, dict):
+        raise PluginError(f"{config.config_file_path}: extra.kiosk is missing; the kiosk hook needs the kiosk settings")
+    missing = [key for key in REQUIRED if key not in settings]
+    if missing:
+        raise PluginError(f"{config.config_file_path}: extra.kiosk lacks {', '.join(missing)}; add them (see mkdocs-kiosk.yml)")
+    for key in ("idle_seconds", "warning_seconds", "attract_seconds"):
+        if not isinstance(settings[key], int) or settings[key] < 1:
+            raise PluginError(f"{config.config_file_path}: extra.kiosk.{key} must be a whole number of seconds above 0")
+    return settings
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _settings(config)  # fail early, with the file name, on bad kiosk settings
+    return config
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    settings = _settings(config)
+    address = kiosk_qr.public_address(settings["public_url"], page.url)
+    context["kiosk_page_address"] = address
+    context["kiosk_page_qr"] = kiosk_qr.qr_svg(address, f"QR code for this page: {address}")
+    if page.is_homepage:
+        topics = [(other.url, other.title, (other.meta or {}).get("description", ""))
+                  for other in nav.pages if not other.is_homepage]
+        # Links relative to the home page, which sits at the site's root.
+        page.content = kiosk_qr.insert_after_h1(page.content or "", kiosk_qr.topic_tiles(topics))
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return kiosk_qr.external_links_to_qr(output)

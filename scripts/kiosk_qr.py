@@ -1,0 +1,75 @@
+"""Kiosk page parts made at build time: QR codes (segno), external links turned into QR cards, topic tiles.
+
+Plain functions over HTML strings and settings, so they are tested without MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urljoin
+
+import segno
+
+# An opening <a> tag with an absolute address (http, https, mailto, tel, file, ...): anything that
+# would leave the kiosk's own 127.0.0.1 site.
+EXTERNAL_A = re.compile(r'<a\b([^>]*?)\shref="((?:[a-zA-Z][a-zA-Z0-9+.-]*:)[^"]*)"([^>]*)>')
+TARGET_ATTR = re.compile(r'\s(?:target|download)(?:="[^"]*")?', re.IGNORECASE)
+FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
+
+
+def qr_svg(address: str, label: str) -> str:
+    """An inline SVG QR code (scales with CSS; white quiet zone so it scans in dark mode too)."""
+    code = segno.make(address, error="m")
+    svg = code.svg_inline(scale=1, omitsize=True, border=4, dark="#000", light="#fff", svgclass="kiosk-qr")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
+
+
+def public_address(public_url: str, page_url: str) -> str:
+    """The page's address on the public website (what a patient's phone opens)."""
+    return urljoin(public_url.rstrip("/") + "/", page_url)
+
+
+def external_links_to_qr(page_html: str) -> str:
+    """Mark every link that leaves the site and store one QR code per address at the end of <body>.
+
+    kiosk.js shows the address and this QR code instead of following the link. target and download
+    attributes are removed here already, so no new window or download can start even before the
+    script runs.
+    """
+    store: dict[str, int] = {}
+
+    def mark(match: re.Match) -> str:
+        before, address, after = match.group(1), html.unescape(match.group(2)), match.group(3)
+        number = store.setdefault(address, len(store))
+        attributes = TARGET_ATTR.sub("", before + after)
+        return f'<a{attributes} href="{html.escape(address)}" data-kiosk-external="kiosk-qr-{number}">'
+
+    body_start = page_html.find("<body")
+    head, body = page_html[:body_start], page_html[body_start:]
+    body = EXTERNAL_A.sub(mark, body)
+    if not store:
+        return head + body
+    cards = "".join(f'<div id="kiosk-qr-{number}" data-address="{html.escape(address)}">'
+                    f'{qr_svg(address, "QR code for " + address)}</div>'
+                    for address, number in store.items())
+    store_html = f'<div class="kiosk-qr-store" hidden>{cards}</div>'
+    return head + body.replace("</body>", store_html + "</body>", 1)
+
+
+def topic_tiles(pages: list[tuple[str, str, str]]) -> str:
+    """The kiosk home screen: one large tile per page, given as (url, title, description)."""
+    tiles = "".join(f'<li><a class="kiosk-tile" href="{html.escape(url)}">'
+                    f'<span class="kiosk-tile__title">{html.escape(title)}</span>'
+                    f'<span class="kiosk-tile__text">{html.escape(description)}</span></a></li>'
+                    for url, title, description in pages)
+    return (f'<nav class="kiosk-tiles" aria-labelledby="kiosk-tiles-title">'
+            f'<h2 id="kiosk-tiles-title">Choose a topic</h2><ul>{tiles}</ul></nav>')
+
+
+def insert_after_h1(content: str, block: str) -> str:
+    """Put a block right after the page's heading (or first, if the page has none)."""
+    match = FIRST_H1_END.search(content)
+    if match is None:
+        return block + content
+    return content[:match.end()] + block + content[match.end():]
