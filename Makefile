@@ -7,7 +7,7 @@ export NLTK_DATA := $(CURDIR)/$(VENV)/nltk_data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build preview check readability test lint clean
+.PHONY: serve build preview check readability test lint clean kiosk kiosk-build
 
 # Python environment with the pinned packages; rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt constraints.txt
@@ -45,6 +45,15 @@ readability: $(VENV)/.site-installed
 ## test: set up everything the tests need, then run the whole test suite
 test: $(VENV)/.test-installed
 	$(PY) -m pytest
+
+## kiosk-build: strict build of the waiting-room kiosk variant (mkdocs-kiosk.yml) into site-kiosk/
+kiosk-build: $(VENV)/.site-installed
+	$(PY) -m scripts.build -f mkdocs-kiosk.yml
+
+## kiosk: build the kiosk and run Chromium in kiosk mode on it (KIOSK_ARGS=--headless without a screen)
+kiosk: $(VENV)/.site-installed
+	command -v chromium >/dev/null || scripts/setup-debian.sh --test
+	$(PY) -m scripts.kiosk $(KIOSK_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(PY) -m ruff check scripts tests
