@@ -34,8 +34,16 @@ def swap_in(new_dir: Path, site_dir: Path) -> None:
     shutil.rmtree(old_dir, ignore_errors=True)
 
 
-def build(config_file: Path, site_dir: Path, steps: list = ()) -> int:
-    """Build to a temporary folder, run the extra steps on it (e.g. PDFs), then swap it in."""
+def default_steps(paper: str | None = None) -> list:
+    """What a full build makes besides the pages: the PDF booklet and handouts (skipped for the kiosk)."""
+    from scripts import pdf
+
+    return [pdf.step(paper)]
+
+
+def build(config_file: Path, site_dir: Path, steps: list | None = None) -> int:
+    """Build to a temporary folder, run the extra steps on it (default: the PDFs), then swap it in."""
+    steps = default_steps() if steps is None else steps
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
@@ -60,12 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     parser.add_argument("-d", "--site-dir", default=None, type=Path, help="default: site_dir from the config")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="skip the PDF booklet and handouts: faster for editors, but their download links will not work")
+    parser.add_argument("--paper", choices=["A4", "a4", "letter"], default=None,
+                        help="paper size of the PDFs (default: extra.pdf.paper in the config, else A4)")
     args = parser.parse_args(argv)
     from scripts import siteconfig
 
     config = siteconfig.load(args.config_file)
     site_dir = args.site_dir or Path(config["config_dir"]) / config.get("site_dir", "site")
-    return build(args.config_file, site_dir)
+    return build(args.config_file, site_dir, [] if args.no_pdf else default_steps(args.paper))
 
 
 if __name__ == "__main__":

@@ -21,8 +21,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import siteconfig
-from scripts.pdf_html import LinkContext, NavEntry, RenderError, escape, html_file, nav_entries, read_article, \
-    reviewed_date, rewrite, serialize, slug
+from scripts.pdf_html import (
+    LinkContext,
+    NavEntry,
+    RenderError,
+    escape,
+    html_file,
+    keep_handout_sections,
+    nav_entries,
+    prefix_ids,
+    read_article,
+    reviewed_date,
+    rewrite,
+    serialize,
+    slug,
+)
 
 PDF_CSS = Path(__file__).with_name("pdf.css")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -41,6 +54,7 @@ class Settings:
     paper: str  # a CSS page size: "A4" or "letter"
     no_handout: set[str]
     one_side: set[str]
+    handout_sections: list[str]
     kiosk: bool
 
 
@@ -58,6 +72,7 @@ def settings(config: dict, paper: str | None = None) -> Settings:
         notice=" ".join(str(config.get("copyright", "")).split()),
         public_url=public_url.rstrip("/") + "/" if public_url else "",
         paper=PAPER_SIZES[chosen], no_handout=set(pdf.get("no_handout", [])), one_side=set(pdf.get("one_side", [])),
+        handout_sections=[str(t) for t in pdf.get("handout_sections", [])],
         kiosk=bool(extra.get("kiosk")),
     )
 
@@ -148,10 +163,14 @@ def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settin
     return head(chosen, chosen.title, chosen.description, "booklet", reviewed) + body + "</html>"
 
 
-def handout_html(entry: NavEntry, body: str, chosen: Settings, description: str, reviewed: str | None) -> str:
+def handout_html(entry: NavEntry, body: str, chosen: Settings, description: str, reviewed: str | None,
+                 shortened: bool) -> str:
     kind = "handout one-side" if entry.file in chosen.one_side else "handout"
     online = chosen.public_url + html_file(entry.file)
-    footer = f'<p class="handout-source">{escape(chosen.title)} · online: {escape(online.split("://", 1)[-1])}</p>'
+    more = "The whole page, with more detail" if shortened else "This page"
+    footer = (f'<div class="handout-more"><img src="{qr_code(online)}" alt="QR code of this page online">'
+              f"<p><strong>{more}, online:</strong><br>{escape(online.split('://', 1)[-1])}<br>"
+              f"From the guide \u201c{escape(chosen.title)}\u201d.</p></div>")
     section = f'<section class="page" id="{slug(entry.file)}">{body}{footer}</section>'
     return (head(chosen, f"{entry.title} - {chosen.title}", description, kind, reviewed)
             + f'<body data-running-title="{escape(chosen.title)}">{section}</body></html>')
@@ -173,7 +192,7 @@ def render(html_text: str, site_dir: Path, target: Path, chosen: Settings, fonts
     """Lay out and write one PDF; returns its number of pages."""
     import weasyprint
 
-    from scripts.pdf_fetch import LocalOnlyFetcher, FetchError
+    from scripts.pdf_fetch import FetchError, LocalOnlyFetcher
 
     stylesheets = [weasyprint.CSS(filename=str(PDF_CSS), font_config=fonts),
                    weasyprint.CSS(string=f"@page {{ size: {chosen.paper}; }}", font_config=fonts)]
@@ -203,14 +222,17 @@ def make_pdfs(config: dict, site_dir: Path, paper: str | None = None) -> dict[st
     # Handouts first: each page's article is rewritten twice, so handouts work on fresh copies.
     for entry in handout_pages(entries, chosen):
         article = read_article(site_dir / html_file(entry.file))
-        rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}))
+        shortened = keep_handout_sections(article, chosen.handout_sections)
+        ids = prefix_ids(article, entry.file)
+        rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}, ids))
         label_title(article, entry.title)
         name = f"{slug(entry.file)}.pdf"
         text = handout_html(entry, serialize(article), chosen, page_description(site_dir / html_file(entry.file)),
-                            reviewed_date(article))
+                            reviewed_date(article), shortened)
         counts[name] = render(text, site_dir, out / name, chosen, fonts)
+    ids = set().union(*(prefix_ids(articles[e.file], e.file) for e in pages))
     for entry in pages:
-        rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, booklet_pages))
+        rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, booklet_pages, ids))
         label_title(articles[entry.file], entry.title)
     bodies = {file: serialize(article) for file, article in articles.items()}
     counts[BOOKLET] = render(booklet_html(entries, bodies, chosen, reviewed), site_dir, out / BOOKLET, chosen, fonts)

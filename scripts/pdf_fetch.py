@@ -18,7 +18,7 @@ class LocalOnlyFetcher(URLFetcher):
     def fetch(self, url, headers=None):
         try:
             return super().fetch(url, headers)
-        except Exception as error:  # WeasyPrint swallows ordinary errors; this must stop the build
+        except (OSError, ValueError) as error:  # WeasyPrint only logs these; a missing file must stop the build
             shown = unquote(urlsplit(url).path) if url.startswith("file:") else url[:80]
             reason = getattr(error, "strerror", None) or str(error)
             raise FetchError(f"cannot load {shown} ({reason})") from None

@@ -142,6 +142,26 @@ def _print_friendly_widgets(root: ET.Element) -> None:
                 parent.remove(child)
 
 
+def keep_handout_sections(article: ET.Element, titles: list[str]) -> bool:
+    """Shorten a page to its handout: the introduction and care cards (everything before the first
+    section), the sections named in extra.pdf.handout_sections, and the sources footer.
+    Returns False (page left whole) when the page has none of those sections."""
+    wanted = {t.strip().lower() for t in titles}
+    children = list(article)
+    headings = [c for c in children if c.tag == "h2"]
+    if not any("".join(h.itertext()).strip().lower() in wanted for h in headings):
+        return False
+    keep = True
+    for child in children:
+        if child.tag == "h2":
+            keep = "".join(child.itertext()).strip().lower() in wanted
+        elif child.tag == "footer":
+            keep = True
+        if not keep:
+            article.remove(child)
+    return True
+
+
 def reviewed_date(article: ET.Element) -> str | None:
     """The page's review date (ISO), from the page-meta footer."""
     for element in article.iter():
@@ -153,13 +173,13 @@ def reviewed_date(article: ET.Element) -> str | None:
 
 def address(url: str) -> str:
     """How an address is printed: without https:// and a trailing slash."""
-    if url.startswith("mailto:") or url.startswith("tel:"):
+    if url.startswith(("mailto:", "tel:")):
         return url.split(":", 1)[1]
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
 def _same_text(text: str, url: str) -> bool:
-    simple = lambda s: re.sub(r"^(https?://)?(www\.)?", "", s.strip().lower()).rstrip("/")  # noqa: E731
+    simple = lambda s: re.sub(r"^(https?://)?(www\.)?", "", s.strip().lower()).rstrip("/")
     return simple(text) == simple(url) or simple(text) == simple(address(url))
 
 
@@ -198,20 +218,31 @@ class LinkContext:
     site_dir: Path
     public_url: str  # the online site, ending with /
     in_booklet: set[str]  # built .html files that are part of this printout
+    ids: set[str]  # anchors that exist in this printout (from prefix_ids)
 
 
-def rewrite(root: ET.Element, context: LinkContext) -> None:
-    """Make ids unique per page and links work on paper (inside the PDF, or as printed addresses)."""
-    prefix = slug(context.page)
-    page_html = html_file(context.page)
-    page_path = context.site_dir / page_html
-    _check_images(root, page_path, context.site_dir, f"docs/{context.page}")
+def prefix_ids(root: ET.Element, page: str) -> set[str]:
+    """Make ids unique in a printout of many pages ('x' -> 'page--x'); returns the anchors it now has."""
+    prefix = slug(page)
     for element in root.iter():
         if element.get("id"):
             element.set("id", f"{prefix}--{element.get('id')}")
+    return {prefix} | {e.get("id") for e in root.iter() if e.get("id")}
+
+
+def rewrite(root: ET.Element, context: LinkContext) -> None:
+    """Make links work on paper: inside the PDF where the target is in it, else as printed addresses."""
+    page_html = html_file(context.page)
+    _check_images(root, context.site_dir / page_html, context.site_dir, f"docs/{context.page}")
     for parent in list(root.iter()):
         for link in [c for c in parent if c.tag == "a" and c.get("href") is not None]:
             _rewrite_link(parent, link, context, page_html)
+    # A paragraph that only points to a part of the page that a handout leaves out says nothing on paper.
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag == "p" and not (child.text or "").strip() and len(child) == 1 \
+                    and "left-out" in _classes(child[0]) and not (child[0].tail or "").strip():
+                _remove_keeping_tail(parent, child)
 
 
 def _rewrite_link(parent: ET.Element, link: ET.Element, context: LinkContext, page_html: str) -> None:
@@ -221,8 +252,12 @@ def _rewrite_link(parent: ET.Element, link: ET.Element, context: LinkContext, pa
         return
     target, _, fragment = urljoin(page_html, href).partition("#")
     target = target or page_html
-    if target in context.in_booklet:
-        link.set("href", f"#{slug(target.removesuffix('.html'))}" + (f"--{fragment}" if fragment else ""))
+    inside = f"#{slug(target.removesuffix('.html'))}" + (f"--{fragment}" if fragment else "")
+    if target in context.in_booklet and inside[1:] in context.ids:
+        link.set("href", inside)
+    elif target == page_html:  # a part of this page that a handout leaves out: its footer gives the address
+        link.set("href", context.public_url + page_html + (f"#{fragment}" if fragment else ""))
+        link.set("class", "left-out")
     else:  # another page of the site: print its online address
         online = context.public_url + target + (f"#{fragment}" if fragment else "")
         link.set("href", online)
