@@ -7,7 +7,7 @@ export NLTK_DATA := $(CURDIR)/$(VENV)/nltk_data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build preview check readability test lint clean kiosk kiosk-build
+.PHONY: serve build preview check readability test lint clean kiosk kiosk-build pdf
 
 # Python environment with the pinned packages; rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt constraints.txt
@@ -29,6 +29,11 @@ serve: build
 ## build: strict build with all content checks into site/ (the previous site stays if it fails)
 build: $(VENV)/.site-installed
 	$(PY) -m scripts.build
+
+## pdf: the same build (site and PDFs), then list the booklet and handouts; PAPER=letter for US Letter
+pdf: $(VENV)/.site-installed
+	$(PY) -m scripts.build $(if $(PAPER),--paper $(PAPER))
+	@ls -l site/pdf
 
 ## preview: live-reloading preview for editors (rebuilds on save; same checks)
 preview: $(VENV)/.site-installed
