@@ -1,0 +1,16 @@
+/* "Print the diary" button on "Your appointment". The button is hidden in the HTML and shown
+   here, so readers without JavaScript never see a button that does nothing. A script file,
+   not an inline onclick, so a strict Content-Security-Policy can still block inline code. */
+(function () {
+  function setUp() {
+    document.querySelectorAll(".diary-print").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
