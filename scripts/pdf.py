@@ -205,37 +205,43 @@ def render(html_text: str, site_dir: Path, target: Path, chosen: Settings, fonts
     return len(document.pages)
 
 
+def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, fonts) -> int:
+    """Write site_dir/pdf/<page>.pdf for one page; returns its number of pages."""
+    page_path = site_dir / html_file(entry.file)
+    article = read_article(page_path)
+    shortened = keep_handout_sections(article, chosen.handout_sections)
+    ids = prefix_ids(article, entry.file)
+    rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}, ids))
+    label_title(article, entry.title)
+    text = handout_html(entry, serialize(article), chosen, page_description(page_path), reviewed_date(article), shortened)
+    return render(text, site_dir, site_dir / PDF_DIR / f"{slug(entry.file)}.pdf", chosen, fonts)
+
+
+def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, fonts) -> int:
+    """Write site_dir/pdf/guide.pdf: every page in navigation order; returns its number of pages."""
+    pages = _flatten(entries)
+    articles = {e.file: read_article(site_dir / html_file(e.file)) for e in pages}
+    reviewed = max((d for a in articles.values() if (d := reviewed_date(a))), default=None)
+    # Ids first, for all pages: a link on an early page may point to a heading on a later one.
+    ids = set().union(*(prefix_ids(articles[e.file], e.file) for e in pages))
+    in_booklet = {html_file(e.file) for e in pages}
+    for entry in pages:
+        rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, in_booklet, ids))
+        label_title(articles[entry.file], entry.title)
+    bodies = {file: serialize(article) for file, article in articles.items()}
+    return render(booklet_html(entries, bodies, chosen, reviewed), site_dir, site_dir / PDF_DIR / BOOKLET, chosen, fonts)
+
+
 def make_pdfs(config: dict, site_dir: Path, paper: str | None = None) -> dict[str, int]:
     """Write the booklet and handouts into site_dir/pdf; returns pages per PDF file."""
     from weasyprint.text.fonts import FontConfiguration
 
     chosen = settings(config, paper)
     entries = nav_entries(config.get("nav"))
-    pages = _flatten(entries)
-    booklet_pages = {html_file(e.file) for e in pages}
-    articles = {e.file: read_article(site_dir / html_file(e.file)) for e in pages}
-    reviewed = max((d for a in articles.values() if (d := reviewed_date(a))), default=None)
-    fonts = FontConfiguration()
-    out = site_dir / PDF_DIR
-    out.mkdir(exist_ok=True)
-    counts = {}
-    # Handouts first: each page's article is rewritten twice, so handouts work on fresh copies.
-    for entry in handout_pages(entries, chosen):
-        article = read_article(site_dir / html_file(entry.file))
-        shortened = keep_handout_sections(article, chosen.handout_sections)
-        ids = prefix_ids(article, entry.file)
-        rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}, ids))
-        label_title(article, entry.title)
-        name = f"{slug(entry.file)}.pdf"
-        text = handout_html(entry, serialize(article), chosen, page_description(site_dir / html_file(entry.file)),
-                            reviewed_date(article), shortened)
-        counts[name] = render(text, site_dir, out / name, chosen, fonts)
-    ids = set().union(*(prefix_ids(articles[e.file], e.file) for e in pages))
-    for entry in pages:
-        rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, booklet_pages, ids))
-        label_title(articles[entry.file], entry.title)
-    bodies = {file: serialize(article) for file, article in articles.items()}
-    counts[BOOKLET] = render(booklet_html(entries, bodies, chosen, reviewed), site_dir, out / BOOKLET, chosen, fonts)
+    fonts = FontConfiguration()  # shared: fonts are looked up once for all PDFs
+    (site_dir / PDF_DIR).mkdir(exist_ok=True)
+    counts = {f"{slug(e.file)}.pdf": make_handout(e, site_dir, chosen, fonts) for e in handout_pages(entries, chosen)}
+    counts[BOOKLET] = make_booklet(entries, site_dir, chosen, fonts)
     return counts
 
 
