@@ -54,3 +54,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return kiosk_qr.external_links_to_qr(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # 404.html is rendered as a theme template, not a page, and has Material's footer link too.
+    return kiosk_qr.external_links_to_qr(output_content) if template_name.endswith(".html") else output_content
