@@ -1,0 +1,64 @@
+"""Time the PDF booklet and all handouts: `python -m scripts.bench_pdf [--runs 3]`.
+
+Builds the site once (strict, as `make build`), then makes the PDFs `runs` times and reports the
+median time, the booklet's page count and size. scripts/bench.py imports `measure`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts import pdf, siteconfig
+from scripts.build import mkdocs_build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(runs: int = 3, config_file: Path = ROOT / "mkdocs.yml") -> dict:
+    """{'runs', 'median_seconds', 'seconds', 'booklet_pages', 'booklet_kb', 'handouts', 'handout_pages'}."""
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    config = siteconfig.load(config_file)
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as work:
+        site = Path(work) / "site"
+        if mkdocs_build(config_file, site) != 0:
+            raise RuntimeError("the site does not build; run `make build` to see why")
+        seconds, counts = [], {}
+        for _ in range(runs):
+            start = time.perf_counter()
+            counts = pdf.make_pdfs(config, site)
+            seconds.append(time.perf_counter() - start)
+        booklet = site / pdf.PDF_DIR / pdf.BOOKLET
+        return {
+            "runs": runs,
+            "median_seconds": round(statistics.median(seconds), 2),
+            "seconds": [round(s, 2) for s in seconds],
+            "booklet_pages": counts[pdf.BOOKLET],
+            "booklet_kb": round(booklet.stat().st_size / 1024),
+            "handouts": len(counts) - 1,
+            "handout_pages": {name: n for name, n in counts.items() if name != pdf.BOOKLET},
+        }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    try:
+        result = measure(args.runs)
+    except (RuntimeError, pdf.RenderError) as error:
+        print(f"bench_pdf: {error}", file=sys.stderr)
+        return 1
+    print(f"Booklet: {result['booklet_pages']} pages, {result['booklet_kb']} KB")
+    print(f"Handouts: {result['handouts']} ({', '.join(f'{k} {v}p' for k, v in result['handout_pages'].items())})")
+    print(f"Booklet + all handouts: median {result['median_seconds']} s over {result['runs']} runs {result['seconds']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
