@@ -7,7 +7,7 @@ export NLTK_DATA := $(CURDIR)/$(VENV)/nltk_data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build preview check readability test lint clean kiosk kiosk-build pdf
+.PHONY: serve build preview check readability test lint clean kiosk kiosk-build pdf bench
 
 # Python environment with the pinned packages; rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt constraints.txt
@@ -16,9 +16,11 @@ $(VENV)/.site-installed: requirements.txt constraints.txt
 	$(PY) -m pip install -q -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-lock.json
 	scripts/setup-debian.sh --test
 	$(PY) -m pip install -q -r requirements-test.txt -c constraints.txt
+	# Nu HTML Checker and Lighthouse at the versions in package-lock.json; no install scripts (vnu-jar's would fetch a Java)
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 ## serve: set up, build with every check, and serve the built site at http://$(HOST):$(PORT)
@@ -59,6 +61,10 @@ kiosk-build: $(VENV)/.site-installed
 kiosk: $(VENV)/.site-installed
 	command -v chromium >/dev/null || scripts/setup-debian.sh --test
 	$(PY) -m scripts.kiosk $(KIOSK_ARGS)
+
+## bench: build and page-weight benchmark against stock Material; prints a table, writes bench/results.md
+bench: $(VENV)/.test-installed
+	$(PY) -m scripts.bench
 
 lint: $(VENV)/.test-installed
 	$(PY) -m ruff check scripts tests
