@@ -261,7 +261,7 @@ def _rewrite_link(parent: ET.Element, link: ET.Element, context: LinkContext, pa
     else:  # another page of the site: print its online address
         online = context.public_url + target + (f"#{fragment}" if fragment else "")
         link.set("href", online)
-        _print_address_after(parent, link, online)
+        _print_address_after(parent, link, context.public_url + target)  # the page is enough to type
 
 
 def serialize(element: ET.Element) -> str:
