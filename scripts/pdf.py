@@ -188,24 +188,41 @@ def page_description(page_path: Path) -> str:
     return match.group(1) if match else ""
 
 
-def render(html_text: str, site_dir: Path, target: Path, chosen: Settings, fonts) -> int:
-    """Lay out and write one PDF; returns its number of pages."""
+@dataclass
+class Engine:
+    """WeasyPrint's font lookup and the parsed stylesheets, made once and shared by all PDFs of a build."""
+
+    fonts: object
+    stylesheets: list
+
+
+def engine(chosen: Settings) -> Engine:
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return Engine(fonts, [weasyprint.CSS(filename=str(PDF_CSS), font_config=fonts),
+                          weasyprint.CSS(string=f"@page {{ size: {chosen.paper}; }}", font_config=fonts)])
+
+
+def render(html_text: str, site_dir: Path, target: Path, what: str, tools: Engine) -> int:
+    """Lay out and write one PDF; returns its number of pages. `what` names the source in messages."""
     import weasyprint
 
     from scripts.pdf_fetch import FetchError, LocalOnlyFetcher
 
-    stylesheets = [weasyprint.CSS(filename=str(PDF_CSS), font_config=fonts),
-                   weasyprint.CSS(string=f"@page {{ size: {chosen.paper}; }}", font_config=fonts)]
     try:
         document = weasyprint.HTML(string=html_text, base_url=str(site_dir) + "/", url_fetcher=LocalOnlyFetcher()).render(
-            stylesheets=stylesheets, font_config=fonts, pdf_tags=True)
+            stylesheets=tools.stylesheets, font_config=tools.fonts, pdf_tags=True)
         document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
     except FetchError as error:
-        raise RenderError(f"{target.name}: {error}") from None
+        raise RenderError(f"{what}: {error}") from None
+    except Exception as error:  # noqa: BLE001 - any layout failure must stop the build with a message, not a traceback
+        raise RenderError(f"{what}: WeasyPrint could not lay it out ({type(error).__name__}: {error})") from None
     return len(document.pages)
 
 
-def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, fonts) -> int:
+def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, tools: Engine) -> int:
     """Write site_dir/pdf/<page>.pdf for one page; returns its number of pages."""
     page_path = site_dir / html_file(entry.file)
     article = read_article(page_path)
@@ -214,10 +231,11 @@ def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, fonts) -> in
     rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}, ids))
     label_title(article, entry.title)
     text = handout_html(entry, serialize(article), chosen, page_description(page_path), reviewed_date(article), shortened)
-    return render(text, site_dir, site_dir / PDF_DIR / f"{slug(entry.file)}.pdf", chosen, fonts)
+    name = f"{slug(entry.file)}.pdf"
+    return render(text, site_dir, site_dir / PDF_DIR / name, f"docs/{entry.file} (handout {PDF_DIR}/{name})", tools)
 
 
-def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, fonts) -> int:
+def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, tools: Engine) -> int:
     """Write site_dir/pdf/guide.pdf: every page in navigation order; returns its number of pages."""
     pages = _flatten(entries)
     articles = {e.file: read_article(site_dir / html_file(e.file)) for e in pages}
@@ -229,19 +247,18 @@ def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, font
         rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, in_booklet, ids))
         label_title(articles[entry.file], entry.title)
     bodies = {file: serialize(article) for file, article in articles.items()}
-    return render(booklet_html(entries, bodies, chosen, reviewed), site_dir, site_dir / PDF_DIR / BOOKLET, chosen, fonts)
+    return render(booklet_html(entries, bodies, chosen, reviewed), site_dir, site_dir / PDF_DIR / BOOKLET,
+                  f"the booklet {PDF_DIR}/{BOOKLET}", tools)
 
 
 def make_pdfs(config: dict, site_dir: Path, paper: str | None = None) -> dict[str, int]:
     """Write the booklet and handouts into site_dir/pdf; returns pages per PDF file."""
-    from weasyprint.text.fonts import FontConfiguration
-
     chosen = settings(config, paper)
     entries = nav_entries(config.get("nav"))
-    fonts = FontConfiguration()  # shared: fonts are looked up once for all PDFs
+    tools = engine(chosen)
     (site_dir / PDF_DIR).mkdir(exist_ok=True)
-    counts = {f"{slug(e.file)}.pdf": make_handout(e, site_dir, chosen, fonts) for e in handout_pages(entries, chosen)}
-    counts[BOOKLET] = make_booklet(entries, site_dir, chosen, fonts)
+    counts = {f"{slug(e.file)}.pdf": make_handout(e, site_dir, chosen, tools) for e in handout_pages(entries, chosen)}
+    counts[BOOKLET] = make_booklet(entries, site_dir, chosen, tools)
     return counts
 
 

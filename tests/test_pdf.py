@@ -194,13 +194,17 @@ def test_a_broken_image_fails_the_real_build_with_a_clear_message(tmp_path):
     assert not (project / "site").exists()
 
 
-def test_us_letter_by_option(built_site, tmp_path):
-    from weasyprint.text.fonts import FontConfiguration
+def test_a_link_to_a_pdf_that_was_not_built_is_reported(built_site, tmp_path):
+    site = shutil.copytree(built_site, tmp_path / "site")
+    (site / "pdf" / "neck.pdf").unlink()
+    assert pdf.missing_pdf_links(site) == ["neck.html: links to ./pdf/neck.pdf, which was not built"]
 
+
+def test_us_letter_by_option(built_site, tmp_path):
     site = shutil.copytree(built_site, tmp_path / "site")
     chosen = pdf.settings(CONFIG, "letter")
     urgent = next(e for e in PAGES if e.file == "urgent-help.md")
-    pdf.make_handout(urgent, site, chosen, FontConfiguration())
+    pdf.make_handout(urgent, site, chosen, pdf.engine(chosen))
     page = PdfReader(site / "pdf" / "urgent-help.pdf").pages[0]
     assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(LETTER, abs=1)
 
