@@ -259,30 +259,48 @@ def test_emergency_card_tells_the_patient_to_speak_to_reception(kiosk_site):
     assert cards, "no emergency card found in the kiosk build"
 
 
+def settle(page) -> None:
+    """Wait (real time) until a wheel scroll has finished: Chromium's smooth scrolling runs on real
+    frames, and a scroll event arriving while the fake clock jumps would count as a late touch."""
+    last = None
+    for _ in range(30):
+        now = page.evaluate("window.scrollY")
+        if now == last:
+            break
+        last = now
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(50)
+
+
 def test_idle_dialog_on_time_keep_reading_then_full_reset(clocked):
+    # Scrolling and taps are handled on animation frames, which the fake clock runs too: hence the
+    # issue's tolerance of one second either side of idle_seconds.
     page = clocked.page
     clocked.tap_and_wait(page.locator("a.kiosk-tile").nth(2))
     page.mouse.wheel(0, 1500)
+    settle(page)
     page.evaluate("() => { localStorage.setItem('x', '1'); sessionStorage.setItem('y', '2'); document.cookie = 'z=3; path=/'; }")
     dialog = page.locator("#kiosk-idle")
+    countdown = dialog.locator("[aria-live]")
     page.clock.run_for(IDLE_MS - 1000)
     assert not dialog.is_visible()
-    page.clock.run_for(1000)
+    page.clock.run_for(2000)
     assert dialog.is_visible()
     assert dialog.get_attribute("role") == "alertdialog"
-    assert dialog.locator("[aria-live]").inner_text() == str(SETTINGS["warning_seconds"])
+    left = int(countdown.inner_text())
+    assert SETTINGS["warning_seconds"] - 2 <= left <= SETTINGS["warning_seconds"]
     page.clock.run_for(3000)
-    assert dialog.locator("[aria-live]").inner_text() == str(SETTINGS["warning_seconds"] - 3)
+    assert int(countdown.inner_text()) == left - 3  # the visible countdown runs
     dialog.locator("[data-kiosk-keep]").tap()  # extends: a full idle period again
     assert not dialog.is_visible()
     page.clock.run_for(IDLE_MS - 1000)
     assert not dialog.is_visible()
-    page.clock.run_for(1000)
+    page.clock.run_for(2000)
     assert dialog.is_visible()
-    page.clock.run_for(WARNING_MS - 1000)
+    page.clock.run_for(WARNING_MS - 2000)
     assert page.url != clocked.home
-    with page.expect_navigation():
-        page.clock.run_for(1000)
+    with page.expect_event("load"):
+        page.clock.run_for(2000)
     assert page.url == clocked.home
     assert clocked.state() == CLEAN
     assert page.context.cookies() == []
@@ -300,6 +318,8 @@ def test_clean_home_shows_the_attract_screen_and_wakes_up(clocked):
 def _random_patient(kiosk: Kiosk, rng: random.Random) -> None:
     page = kiosk.page
     for _ in range(rng.randint(1, 3)):
+        if page.locator("dialog[open]").count():  # a patient closes the QR box before touching anything else
+            page.locator("dialog[open] [data-kiosk-close]").first.tap()
         action = rng.choice(["tile", "link", "back", "external", "scroll", "storage", "text", "take-home"])
         if action == "tile" and page.url == kiosk.home:
             kiosk.tap_and_wait(page.locator("a.kiosk-tile").nth(rng.randrange(page.locator("a.kiosk-tile").count())))
@@ -319,6 +339,7 @@ def _random_patient(kiosk: Kiosk, rng: random.Random) -> None:
                 assert page.locator("#kiosk-external").is_visible()
         elif action == "scroll":
             page.mouse.wheel(0, rng.randint(200, 3000))
+            settle(page)
         elif action == "storage":
             page.evaluate("n => { localStorage.setItem('p' + n, n); sessionStorage.setItem('s', n); document.cookie = 'c' + n + '=1; path=/'; }",
                           rng.randint(0, 999))
@@ -333,8 +354,8 @@ def test_one_hundred_patients_leave_nothing_behind(clocked):
     page = clocked.page
     for patient in range(100):
         _random_patient(clocked, rng)
-        with page.expect_navigation():
-            page.clock.run_for(IDLE_MS + WARNING_MS + 500)
+        with page.expect_event("load"):  # a new document, not Material's hash updates while scrolling
+            page.clock.run_for(IDLE_MS + WARNING_MS + 1000)
         assert page.url == clocked.home, f"patient {patient}"
         assert clocked.state() == CLEAN, f"patient {patient}"
         assert page.context.cookies() == [], f"patient {patient}"

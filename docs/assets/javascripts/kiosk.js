@@ -149,7 +149,8 @@
     }
     var clean = isClean();
     var wait = lastActivity + (clean ? ATTRACT_MS : IDLE_MS) - now;
-    if (wait > 0) { arm(wait); return; }
+    // While clean, look again every second: state can appear without a touch we saw.
+    if (wait > 0) { arm(clean ? Math.min(wait, 1000) : wait); return; }
     if (clean) attract.hidden = false;
     else showWarning(now);
   }
@@ -216,5 +217,5 @@
   }
 
   window.kiosk = { reset: reset }; // for the launcher and tests
-  arm(isClean() ? ATTRACT_MS : IDLE_MS);
+  check();
 })();
