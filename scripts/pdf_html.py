@@ -142,19 +142,30 @@ def _print_friendly_widgets(root: ET.Element) -> None:
                 parent.remove(child)
 
 
+def _section_heading(element: ET.Element) -> ET.Element | None:
+    """The h2 that starts a section: the element itself, or the first child of a wrapper such as
+    <div class="symptom-diary"><h2>..."""
+    if element.tag == "h2":
+        return element
+    if element.tag in ("div", "section") and len(element) and element[0].tag == "h2":
+        return element[0]
+    return None
+
+
 def keep_handout_sections(article: ET.Element, titles: list[str]) -> bool:
     """Shorten a page to its handout: the introduction and care cards (everything before the first
     section), the sections named in extra.pdf.handout_sections, and the sources footer.
     Returns False (page left whole) when the page has none of those sections."""
     wanted = {t.strip().lower() for t in titles}
     children = list(article)
-    headings = [c for c in children if c.tag == "h2"]
+    headings = [h for c in children if (h := _section_heading(c)) is not None]
     if not any("".join(h.itertext()).strip().lower() in wanted for h in headings):
         return False
     keep = True
     for child in children:
-        if child.tag == "h2":
-            keep = "".join(child.itertext()).strip().lower() in wanted
+        heading = _section_heading(child)
+        if heading is not None:
+            keep = "".join(heading.itertext()).strip().lower() in wanted
         elif child.tag == "footer":
             keep = True
         if not keep:
