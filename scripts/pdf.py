@@ -61,7 +61,7 @@ class Settings:
 def settings(config: dict, paper: str | None = None) -> Settings:
     extra = config.get("extra") or {}
     pdf = extra.get("pdf") or {}
-    chosen = (paper or os.environ.get("PDF_PAPER") or pdf.get("paper") or "A4").lower()
+    chosen = str(paper or pdf.get("paper") or "A4").lower()
     if chosen not in PAPER_SIZES:
         raise RenderError(f"{config['config_file']}: extra.pdf.paper is '{chosen}'; use A4 or letter")
     public_url = pdf.get("public_url") or config.get("site_url") or ""
