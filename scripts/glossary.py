@@ -145,11 +145,18 @@ def link_terms(markdown: str, terms: list[Term]) -> str:
 
 
 AUTO_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+# The abbreviation extension also wraps words inside a [[term]] tooltip; one tooltip is enough.
+NESTED_ABBR = re.compile(r'(<abbr class="glossary-term"[^>]*>(?:(?!</?abbr)[^\x00])*?)<abbr title="[^"]*">(.*?)</abbr>')
 
 
 def first_mentions_only(page_html: str) -> str:
     """Keep the automatic tooltip on the first mention of each term on a page, so the text
     is not full of underlines and tab stops; words marked [[ ]] keep theirs everywhere."""
+    while True:
+        unnested = NESTED_ABBR.sub(r"\1\2", page_html)
+        if unnested == page_html:
+            break
+        page_html = unnested
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:

@@ -43,9 +43,19 @@ def ensure_cmudict() -> None:
                 out.write(f"{word} 1 {' '.join(parts[1:])}\n")
 
 
+def _plain(line: str) -> str:
+    text = GLOSSARY_REF.sub(lambda m: m.group(2) or m.group(1), line)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\{\{[^}]*\}\}", "999", text)
+    return re.sub(r"\{[^}]*\}|<[^>]+>|[*_`]", "", text).strip()
+
+
 def body_text(source: Source) -> str:
-    """The sentences a reader reads, as plain text."""
-    kept: list[str] = []
+    """The sentences a reader reads, as plain text. Lines wrapped inside one paragraph or list
+    item are joined first, so a long sentence split over lines is scored as one sentence."""
+    blocks: list[str] = []
+    joinable = False  # the previous line was text the current one may continue
     for _, line in source.body_lines():
         stripped = line.strip()
         if (not stripped or stripped.startswith(("#", "|", "--8<--", "*[", "<", "[", "!!!", "???", "{", ":"))
@@ -53,18 +63,18 @@ def body_text(source: Source) -> str:
             if stripped.startswith(("!!!", "???")):
                 title = re.search(r'"([^"]*)"', stripped)  # a care card's title is read
                 if title:
-                    kept.append(title.group(1) + ".")
+                    blocks.append(title.group(1))
+            joinable = False
             continue
-        text = GLOSSARY_REF.sub(lambda m: m.group(2) or m.group(1), stripped)
-        text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-        text = re.sub(r"\{\{[^}]*\}\}", "999", text)
-        text = re.sub(r"\{[^}]*\}|<[^>]+>|[*_`]", "", text)
-        text = re.sub(r"^(?:[-+*]|\d+\.)\s+(\[.\]\s+)?", "", text)
-        if text and not re.search(r"[.!?:]$", text):
-            text += "."  # list items and short lines are read as sentences of their own
-        kept.append(text)
-    return "\n".join(kept)
+        item = re.match(r"^(?:[-+*]|\d+\.)\s+(\[.\]\s+)?", stripped)
+        text = _plain(stripped[item.end():] if item else stripped)
+        if joinable and not item and blocks:
+            blocks[-1] = f"{blocks[-1]} {text}".strip()
+        elif text:
+            blocks.append(text)
+        joinable = bool(text)
+    # List items, titles and short lines without a full stop are read as sentences of their own.
+    return "\n".join(b if re.search(r"[.!?:]$", b) else b + "." for b in blocks if b)
 
 
 @dataclass

@@ -76,6 +76,11 @@ def test_glossary_terms_become_tooltips_and_abbreviations():
     assert "*[Nerve roots]: Where a nerve leaves the spine." in html
 
 
+def test_a_marked_term_does_not_get_a_second_tooltip_inside_its_own():
+    html = '<p><abbr class="glossary-term" title="A">big <abbr title="A">disc</abbr> and <abbr title="B">x</abbr></abbr></p>'
+    assert glossary.first_mentions_only(html) == '<p><abbr class="glossary-term" title="A">big disc and x</abbr></p>'
+
+
 def test_only_the_first_automatic_tooltip_of_a_term_is_kept():
     html = '<p><abbr title="A">disc</abbr> <abbr title="A">discs</abbr> <abbr class="glossary-term" title="A">disc</abbr></p>'
     assert glossary.first_mentions_only(html) == '<p><abbr title="A">disc</abbr> discs <abbr class="glossary-term" title="A">disc</abbr></p>'
