@@ -145,6 +145,7 @@ def link_terms(markdown: str, terms: list[Term]) -> str:
 
 
 AUTO_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+HEADING = re.compile(r"<h([1-6])[^>]*>.*?</h\1>", re.DOTALL)
 # The abbreviation extension also wraps words inside a [[term]] tooltip; one tooltip is enough.
 NESTED_ABBR = re.compile(r'(<abbr class="glossary-term"[^>]*>(?:(?!</?abbr)[^\x00])*?)<abbr title="[^"]*">(.*?)</abbr>')
 
@@ -157,6 +158,7 @@ def first_mentions_only(page_html: str) -> str:
         if unnested == page_html:
             break
         page_html = unnested
+    page_html = HEADING.sub(lambda m: AUTO_ABBR.sub(r"\2", m.group(0)), page_html)  # no tooltips in headings
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:

@@ -48,7 +48,7 @@ def _plain(line: str) -> str:
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\{\{[^}]*\}\}", "999", text)
-    return re.sub(r"\{[^}]*\}|<[^>]+>|[*_`]", "", text).strip()
+    return re.sub(r"\{[^}]*\}|<[^>]+>|:[a-z0-9-]+:|[*_`]", "", text).strip()  # :icon-name: is not read
 
 
 def body_text(source: Source) -> str:

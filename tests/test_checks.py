@@ -81,6 +81,11 @@ def test_a_marked_term_does_not_get_a_second_tooltip_inside_its_own():
     assert glossary.first_mentions_only(html) == '<p><abbr class="glossary-term" title="A">big disc and x</abbr></p>'
 
 
+def test_headings_get_no_automatic_tooltip():
+    html = '<h1 id="x">Your <abbr title="A">disc</abbr></h1><p><abbr title="A">disc</abbr></p>'
+    assert glossary.first_mentions_only(html) == '<h1 id="x">Your disc</h1><p><abbr title="A">disc</abbr></p>'
+
+
 def test_only_the_first_automatic_tooltip_of_a_term_is_kept():
     html = '<p><abbr title="A">disc</abbr> <abbr title="A">discs</abbr> <abbr class="glossary-term" title="A">disc</abbr></p>'
     assert glossary.first_mentions_only(html) == '<p><abbr title="A">disc</abbr> discs <abbr class="glossary-term" title="A">disc</abbr></p>'
