@@ -121,6 +121,7 @@ def test_metadata_language_tags_and_paper_size(booklet):
     root = booklet.trailer["/Root"]
     assert root["/Lang"] == "en"
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root  # tagged PDF
+    assert 'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data().decode()  # claims PDF/UA-1
     for page in booklet.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=1)
 
