@@ -140,7 +140,7 @@ def test_tap_through_topics_with_home_and_back(kiosk):
     # Back walks our own back list: home -> A -> B, Back -> A, Back -> home.
     first, second = tiles(page)[:2]
     kiosk.tap_and_wait(page.locator(f'a.kiosk-tile[href="{first}"]'))
-    kiosk.tap_and_wait(page.locator(f'.kiosk-bar [data-kiosk-home]'))
+    kiosk.tap_and_wait(page.locator('.kiosk-bar [data-kiosk-home]'))
     kiosk.tap_and_wait(page.locator(f'a.kiosk-tile[href="{second}"]'))
     kiosk.tap_and_wait(page.locator("[data-kiosk-back]"))
     assert page.url == kiosk.home
