@@ -34,8 +34,18 @@ def _settings(config: MkDocsConfig) -> dict:
     return settings
 
 
+KIOSK_CSS = "assets/stylesheets/kiosk.css"
+KIOSK_JS = "assets/javascripts/kiosk.js"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _settings(config)  # fail early, with the file name, on bad kiosk settings
+    # Added here rather than listed in mkdocs-kiosk.yml: INHERIT replaces lists, so a kiosk list
+    # would silently drop every stylesheet or script added to mkdocs.yml later.
+    if KIOSK_CSS not in config.extra_css:
+        config.extra_css.append(KIOSK_CSS)
+    if KIOSK_JS not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(KIOSK_JS)
     return config
 
 

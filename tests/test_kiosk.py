@@ -479,6 +479,13 @@ def test_external_links_lose_target_and_download_and_get_one_qr_per_address():
     assert out.count("<svg") == 2 and 'data-address="mailto:x@y.org"' in out
 
 
+def test_kiosk_keeps_every_stylesheet_and_script_of_the_site(kiosk_site):
+    base = siteconfig.load(ROOT / "mkdocs.yml")
+    home = (kiosk_site / "index.html").read_text(encoding="utf-8")
+    for asset in [*base.get("extra_css", []), *base.get("extra_javascript", []), "kiosk.css", "kiosk.js"]:
+        assert str(asset) in home, f"{asset} is missing from the kiosk build"
+
+
 def test_bad_kiosk_settings_give_a_clear_message():
     from types import SimpleNamespace
 
