@@ -220,7 +220,10 @@ def test_kiosk_build_makes_no_pdfs(tmp_path):
 def test_browser_print_hides_web_only_parts_and_shows_addresses(site_url, page):
     page.goto(site_url + "urgent-help.html")
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".pdf-links", ".md-footer"):
+    page.evaluate("""() => { for (const [cls, attr] of [['kiosk-bar', ''], ['x', 'data-kiosk-control']]) {
+        const b = document.createElement('div'); b.className = cls; b.textContent = 'kiosk';
+        if (attr) b.setAttribute(attr, ''); document.querySelector('.md-content__inner').append(b); } }""")
+    for selector in (".md-header", ".md-sidebar--primary", ".pdf-links", ".md-footer", ".kiosk-bar", "[data-kiosk-control]"):
         assert not page.locator(selector).first.is_visible(), selector
     after = page.evaluate("""() => { const a = document.createElement('a'); a.href = 'https://www.nhs.uk/';
         a.textContent = 'the NHS website'; document.querySelector('.md-content__inner p').append(a);
