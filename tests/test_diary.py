@@ -1,5 +1,6 @@
-"""The symptom diary on "Your appointment": printed from the browser, it fills one A4 page
-with the diary alone (no header, navigation or the rest of the page), and has rows to write in."""
+"""The printables on "Your appointment". The symptom diary, printed from the browser, fills one
+A4 page with the diary alone (no header, navigation or the rest of the page) and has rows to
+write in. The questions checklist has tick boxes named by their question, which readers can tick."""
 
 from __future__ import annotations
 
@@ -107,4 +108,19 @@ def test_print_button_shows_and_opens_the_print_dialog(browser, site_url):
     assert button.is_visible()
     button.click()
     assert page.evaluate("window.__printed === true")
+    context.close()
+
+
+def test_question_tick_boxes_are_named_by_their_question_and_can_be_ticked(browser, site_url):
+    context = browser.new_context()
+    context.set_default_timeout(5_000)  # a missing name fails fast instead of waiting 30 s
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    boxes = page.locator(".task-list-item input[type=checkbox]")
+    assert boxes.count() >= 10
+    question = "Could it be something other than my spine?"
+    box = page.get_by_role("checkbox", name=question)  # found only if the box has the question as its name
+    assert not box.is_checked()
+    page.get_by_text(question).click()  # a tap on the words ticks the box
+    assert box.is_checked()
     context.close()
