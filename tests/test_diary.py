@@ -124,3 +124,13 @@ def test_question_tick_boxes_are_named_by_their_question_and_can_be_ticked(brows
     page.get_by_text(question).click()  # a tap on the words ticks the box
     assert box.is_checked()
     context.close()
+
+
+def test_print_button_is_hidden_without_javascript(browser, site_url):
+    """Without JavaScript the button could do nothing, so the reader must not see it."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    assert page.locator(".diary-print").count() == 1
+    assert not page.locator(".diary-print").is_visible()
+    context.close()
