@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         from scripts.build import build
 
         # No extra steps: the kiosk has no PDFs (nothing can be downloaded from it).
-        if build(args.config_file, args.site_dir) != 0:
+        if build(args.config_file, args.site_dir, steps=[]) != 0:
             return 1
     if not (args.site_dir / "index.html").is_file():
         print(f"kiosk: {args.site_dir}/index.html does not exist; build first (drop --no-build)", file=sys.stderr)
