@@ -158,7 +158,7 @@ def _too_small(page) -> list[str]:
             + Math.round(el.getBoundingClientRect().height))""")
 
 
-@pytest.mark.parametrize("path", ["index.html", "symptoms.html", "treatment.html", "glossary.html"])
+@pytest.mark.parametrize("path", ["index.html", "symptoms.html", "treatment.html", "appointment.html", "glossary.html"])
 def test_controls_are_at_least_48_px_and_text_at_least_20_px(kiosk, path):
     kiosk.open(path)
     page = kiosk.page
@@ -363,7 +363,7 @@ def test_one_hundred_patients_leave_nothing_behind(clocked):
         assert page.evaluate("document.documentElement.style.fontSize") == "", f"patient {patient}: text size {size}"
 
 
-@pytest.mark.parametrize("path", ["index.html", "urgent-help.html", "symptoms.html", "neck.html", "glossary.html"])
+@pytest.mark.parametrize("path", ["index.html", "urgent-help.html", "symptoms.html", "neck.html", "appointment.html", "glossary.html"])
 def test_kiosk_pages_have_no_wcag_22_aa_violations(kiosk, path):
     from axe import describe, violations
 
