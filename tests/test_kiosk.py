@@ -86,7 +86,8 @@ class Kiosk:
             self.page.evaluate("url => location.replace(url)", self.url + path)
 
     def tap_and_wait(self, locator) -> None:
-        with self.page.expect_navigation():
+        # A new document's load: not Material's hash updates (replaceState) while scrolling to the link.
+        with self.page.expect_event("load"):
             locator.tap()
 
     def state(self) -> dict:
