@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import tinyhtml5
 
 # Parts of a built page that make no sense on paper.
-WEB_ONLY_CLASSES = {"headerlink", "md-content__button", "pdf-links", "md-source-file", "md-top"}
+WEB_ONLY_CLASSES = {"screen-only", "headerlink", "md-content__button", "pdf-links", "md-source-file", "md-top"}
 WEB_ONLY_CLASS_PREFIXES = ("kiosk-",)
 WEB_ONLY_TAGS = {"script", "noscript", "style", "button", "form"}
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
