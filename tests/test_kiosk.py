@@ -282,7 +282,9 @@ def test_idle_dialog_on_time_keep_reading_then_full_reset(clocked):
     clocked.tap_and_wait(page.locator("a.kiosk-tile").nth(2))
     page.mouse.wheel(0, 1500)
     settle(page)
-    page.evaluate("() => { localStorage.setItem('x', '1'); sessionStorage.setItem('y', '2'); document.cookie = 'z=3; path=/'; }")
+    # Material's own saved state has these keys (palette choice, search query), scoped to the site.
+    page.evaluate("""() => { localStorage.setItem('/.__palette', '{"index":1}'); sessionStorage.setItem('/.__search', 'neck');
+                             localStorage.setItem('x', '1'); document.cookie = 'z=3; path=/'; }""")
     dialog = page.locator("#kiosk-idle")
     countdown = dialog.locator("[aria-live]")
     page.clock.run_for(IDLE_MS - 1000)
