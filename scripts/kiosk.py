@@ -109,6 +109,7 @@ class Launcher:
                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             print(f"kiosk: chromium started, pid {self.browser.pid}", flush=True)
             code = self.browser.wait()
+            self._kill_leftovers()
             if self.stopping.is_set():
                 break
             pause = CRASH_PAUSE_S if len(starts) >= CRASH_LIMIT else 1
@@ -116,6 +117,13 @@ class Launcher:
             self.stopping.wait(pause)
         self._close_browser()
         return 0
+
+    def _kill_leftovers(self) -> None:
+        """After a crash, Chromium's helper processes (renderers, GPU) can outlive it: end its whole group."""
+        try:
+            os.killpg(self.browser.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
     def _close_browser(self) -> None:
         if self.browser and self.browser.poll() is None:

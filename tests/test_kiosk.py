@@ -416,6 +416,7 @@ class _Lines:
 
     def __init__(self, stream) -> None:
         self.lines: queue.Queue = queue.Queue()
+        self.seen: list[str] = []
         threading.Thread(target=lambda: [self.lines.put(line.rstrip()) for line in stream], daemon=True).start()
 
     def wait_for(self, text: str, timeout: float) -> str:
@@ -425,12 +426,13 @@ class _Lines:
                 line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
             except queue.Empty:
                 break
+            self.seen.append(line)
             if text in line:
                 return line
-        raise AssertionError(f"the launcher did not print {text!r} within {timeout} s")
+        raise AssertionError(f"the launcher did not print {text!r} within {timeout} s; it printed: {self.seen}")
 
 
-def _page_url(debug_port: int, timeout: float = 15) -> str:
+def _page_url(debug_port: int, timeout: float = 30) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -453,19 +455,19 @@ def test_launcher_restarts_a_killed_browser_and_stops_cleanly(kiosk_site):
                                 cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         output = _Lines(launcher.stdout)
-        url = output.wait_for("serving", 10).split(" at ")[1]
-        with urllib.request.urlopen(url, timeout=5) as answer:
+        url = output.wait_for("serving", 30).split(" at ")[1]
+        with urllib.request.urlopen(url, timeout=15) as answer:
             assert "default-src 'self'" in answer.headers["Content-Security-Policy"]
-        first = int(output.wait_for("chromium started", 10).split("pid ")[1])
+        first = int(output.wait_for("chromium started", 30).split("pid ")[1])
         assert _page_url(debug_port) == url
         os.kill(first, signal.SIGKILL)  # a crash
-        output.wait_for("chromium exited", 5)
-        second = int(output.wait_for("chromium started", 5).split("pid ")[1])
+        output.wait_for("chromium exited", 15)
+        second = int(output.wait_for("chromium started", 15).split("pid ")[1])
         assert second != first and _alive(second)
         assert _page_url(debug_port) == url
         launcher.send_signal(signal.SIGTERM)
         assert launcher.wait(timeout=15) == 0
-        output.wait_for("stopped", 5)
+        output.wait_for("stopped", 15)
         time.sleep(0.2)
         assert not _alive(second), "Chromium outlived the launcher"
     finally:
