@@ -141,7 +141,8 @@ def link_terms(markdown: str, terms: list[Term]) -> str:
 
     markdown = GLOSSARY_REF.sub(tooltip, markdown)
     lines = [f"*[{form}]: {term.plain_definition}" for term in terms for form in term.forms()]
-    return markdown + "\n\n" + "\n".join(lines) + "\n"
+    # One definition per block: as one long block, Markdown re-scans the rest after each line.
+    return markdown + "\n\n" + "\n\n".join(lines) + "\n"
 
 
 AUTO_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
