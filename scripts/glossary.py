@@ -99,6 +99,9 @@ def check(sources: list[Source]) -> tuple[list[Term], list[Problem]]:
             else:
                 seen[key] = term
     used: set[str] = set()
+    # One pass per page for all names (longest first, so "nerve root" wins over "nerve").
+    names = sorted(seen, key=len, reverse=True)
+    any_name = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + ")") if names else None
     for source in sources:
         if source.rel == GLOSSARY_PAGE:
             continue
@@ -113,19 +116,13 @@ def check(sources: list[Source]) -> tuple[list[Term], list[Problem]]:
                                             f"{hint} (or remove the [[ ]])"))
                 else:
                     used.add(term.name)
-        text = source.text.lower()
-        for term in terms:
-            if term.name not in used and any(_mentions(text, name.lower()) for name in term.names):
-                used.add(term.name)
+        if any_name:
+            used.update(seen[found].name for found in any_name.findall(source.text.lower()))
     for term in terms:
         if term.name not in used:
             problems.append(Problem(glossary.shown, term.line, f"the glossary term '{term.name}' is used on no page",
                                     "use it on a page or remove it from the glossary", WARNING))
     return terms, problems
-
-
-def _mentions(text: str, name: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}", text) is not None
 
 
 def link_terms(markdown: str, terms: list[Term]) -> str:

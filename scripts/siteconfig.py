@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: faster
     """Safe loader that keeps going past MkDocs-only tags such as !!python/name and !ENV."""
 
 
