@@ -126,7 +126,7 @@ def check(sources: list[Source]) -> tuple[list[Term], list[Problem]]:
 
 
 def link_terms(markdown: str, terms: list[Term]) -> str:
-    """Turn [[term]] into a tooltip and add abbreviation lines so plain mentions get one too."""
+    """Turn each [[term]] into a tooltip with the term's glossary definition."""
     by_name = {name.lower(): term for term in terms for name in term.names}
 
     def tooltip(match: re.Match) -> str:
@@ -136,10 +136,13 @@ def link_terms(markdown: str, terms: list[Term]) -> str:
             return shown
         return f'<abbr class="glossary-term" title="{html.escape(term.plain_definition)}">{html.escape(shown)}</abbr>'
 
-    markdown = GLOSSARY_REF.sub(tooltip, markdown)
-    lines = [f"*[{form}]: {term.plain_definition}" for term in terms for form in term.forms()]
-    # One definition per block: as one long block, Markdown re-scans the rest after each line.
-    return markdown + "\n\n" + "\n\n".join(lines) + "\n"
+    return GLOSSARY_REF.sub(tooltip, markdown)
+
+
+def abbreviations(terms: list[Term]) -> dict[str, str]:
+    """Every spelling of every term with its definition, for the abbreviation extension's
+    `glossary` option: plain mentions of a term get the same tooltip as [[term]]."""
+    return {form: term.plain_definition for term in terms for form in term.forms()}
 
 
 AUTO_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)

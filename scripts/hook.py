@@ -32,6 +32,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if result.errors:
         raise PluginError(f"{summary(result.problems)} The site was not built. Fix the problems listed above.")
     _state["terms"] = result.terms
+    # Handing the definitions to the abbr extension as its glossary (read when each page's Markdown
+    # is set up) is much faster than appending `*[term]: ...` lines to every page.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(result.terms)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -42,5 +45,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # After Markdown (and snippets) are rendered, so settings inside care cards are filled too.
+    if page.file.src_uri == glossary.GLOSSARY_PAGE:
+        html = glossary.AUTO_ABBR.sub(r"\2", html)  # the glossary page explains the words already
     html = glossary.first_mentions_only(html)
     return placeholders.fill(html, config.extra.get("clinic", {}))
