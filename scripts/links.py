@@ -89,6 +89,12 @@ def anchors(source: Source, sources: list[Source], seen: set[str] | None = None)
 
 def links(source: Source) -> list[Link]:
     """Every link and image in the file: inline, reference-style and raw HTML."""
+    if "links" not in source.cache:
+        source.cache["links"] = _links(source)
+    return source.cache["links"]
+
+
+def _links(source: Source) -> list[Link]:
     found: list[Link] = []
     definitions: dict[str, str] = {}
     for number, line in source.body_lines():

@@ -25,6 +25,7 @@ class Source:
     front_matter_text: str = ""
     body_start: int = 1  # file line where the body (after front matter) starts
     meta: dict = field(default_factory=dict)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # work several checks share
 
     @property
     def shown(self) -> str:
@@ -34,8 +35,13 @@ class Source:
     def is_snippet(self) -> bool:
         return self.rel.startswith(SNIPPETS_DIR + "/")
 
-    def body_lines(self) -> Iterator[tuple[int, str]]:
+    def body_lines(self) -> list[tuple[int, str]]:
         """(file line number, text) for body lines outside fenced code, inline code blanked out."""
+        if "body_lines" not in self.cache:
+            self.cache["body_lines"] = list(self._body_lines())
+        return self.cache["body_lines"]
+
+    def _body_lines(self) -> Iterator[tuple[int, str]]:
         in_fence = None
         lines = self.text.split("\n")
         for index in range(self.body_start - 1, len(lines)):
