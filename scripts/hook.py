@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
 
-from scripts import check, glossary, placeholders, siteconfig
+from scripts import check, checklists, glossary, placeholders, siteconfig
 from scripts.problems import ERROR, summary
 
 log = get_plugin_logger("content-checks")
@@ -48,4 +48,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.file.src_uri == glossary.GLOSSARY_PAGE:
         html = glossary.AUTO_ABBR.sub(r"\2", html)  # the glossary page explains the words already
     html = glossary.first_mentions_only(html)
+    html = checklists.label_tick_boxes(html)
     return placeholders.fill(html, config.extra.get("clinic", {}))

@@ -134,12 +134,23 @@ def _print_friendly_widgets(root: ET.Element) -> None:
     for parent in list(root.iter()):
         for child in list(parent):
             if child.tag == "label" and "task-list-control" in _classes(child):
-                box = next(child.iter("input"), None)
-                mark = ET.Element("span", {"class": "task-box"})
-                mark.text = "\u2611 " if box is not None and box.get("checked") is not None else "\u2610 "
-                mark.tail = child.tail
-                parent.insert(list(parent).index(child), mark)
-                parent.remove(child)
+                _print_tick_box(child)
+
+
+def _print_tick_box(label: ET.Element) -> None:
+    """A checklist's tick box as a printed box character; the label (which holds the item's
+    words, see scripts/checklists.py) becomes a plain span so the words stay where they are."""
+    box = next(label.iter("input"), None)
+    mark = ET.Element("span", {"class": "task-box"})
+    mark.text = "\u2611 " if box is not None and box.get("checked") is not None else "\u2610 "
+    head = (label.text or "").strip()
+    for element in [e for e in label if e.tag == "input" or "task-list-indicator" in _classes(e)]:
+        head += (element.tail or "")
+        label.remove(element)
+    mark.tail = head.lstrip()
+    label.text = None
+    label.insert(0, mark)
+    label.tag, label.attrib = "span", {"class": "task-item"}
 
 
 def _section_heading(element: ET.Element) -> ET.Element | None:

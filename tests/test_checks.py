@@ -9,7 +9,7 @@ import sys
 import pytest
 from sitecases import CASES, ROOT, make_site
 
-from scripts import check, glossary, placeholders, siteconfig
+from scripts import check, checklists, glossary, placeholders, siteconfig
 from scripts.sources import Source, split_front_matter
 
 TODAY = dt.date(2026, 11, 24)
@@ -108,3 +108,13 @@ def test_kiosk_style_config_inherits_and_overrides(tmp_path):
     config = siteconfig.load(tmp_path / "kiosk.yml")
     assert siteconfig.clinic(config) == {"emergency_number": "999", "note": "reception"}
     assert config["nav"] == ["a.md"]
+
+
+def test_a_tick_box_is_labelled_by_its_words_without_javascript():
+    html = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
+            '<span class="task-list-indicator"></span></label> Is it my <abbr title="A">spine</abbr>?'
+            '<ul><li>nested</li></ul></li>')
+    assert checklists.label_tick_boxes(html) == (
+        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
+        '<span class="task-list-indicator"></span> Is it my <abbr title="A">spine</abbr>?</label>'
+        '<ul><li>nested</li></ul></li>')
