@@ -160,6 +160,14 @@ def test_a_sentence_wrapped_over_lines_is_read_as_one_sentence():
     assert readability.body_text(source) == "You can walk to the shop. Then rest.\na list item that wraps.\nanother."
 
 
+def test_icon_shortcodes_are_not_read_as_words():
+    from scripts.sources import Source, split_front_matter
+
+    source = Source(ROOT / "x.md", "x.md", "---\ntitle: x\n---\n\nCall now :material-phone-alert:\n")
+    split_front_matter(source)
+    assert readability.body_text(source) == "Call now."
+
+
 class _Images(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -95,6 +95,7 @@ class Kiosk:
 
 
 def _kiosk(browser, kiosk_url, clock: bool):
+    """A fresh touch-screen visit to the kiosk home; afterwards, no request may have left 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1080, "height": 1920}, has_touch=True)
     page = context.new_page()
     kiosk = Kiosk(page, kiosk_url)
@@ -103,23 +104,19 @@ def _kiosk(browser, kiosk_url, clock: bool):
     if clock:
         page.clock.install()
     kiosk.open()
-    return context, kiosk
+    yield kiosk
+    context.close()
+    assert kiosk.outside == [], "requests left 127.0.0.1"
 
 
 @pytest.fixture
 def kiosk(browser, kiosk_url):
-    context, kiosk = _kiosk(browser, kiosk_url, clock=False)
-    yield kiosk
-    context.close()
-    assert kiosk.outside == [], "requests left 127.0.0.1"
+    yield from _kiosk(browser, kiosk_url, clock=False)
 
 
 @pytest.fixture
 def clocked(browser, kiosk_url):
-    context, kiosk = _kiosk(browser, kiosk_url, clock=True)
-    yield kiosk
-    context.close()
-    assert kiosk.outside == [], "requests left 127.0.0.1"
+    yield from _kiosk(browser, kiosk_url, clock=True)
 
 
 def tiles(page) -> list[str]:
