@@ -64,10 +64,10 @@ kiosk: $(VENV)/.site-installed
 
 ## bench: build and page-weight benchmark against stock Material; prints a table, writes bench/results.md
 bench: $(VENV)/.test-installed
-	$(PY) -m scripts.bench
+	$(PY) -m bench
 
 lint: $(VENV)/.test-installed
-	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff check scripts tests bench
 
 clean:
 	rm -rf site site-kiosk .site-build-* .pytest_cache

@@ -36,7 +36,7 @@ def swap_in(new_dir: Path, site_dir: Path) -> None:
 
 def default_steps(paper: str | None = None) -> list:
     """What a full build makes besides the pages: the PDF booklet and handouts (skipped for the kiosk)."""
-    from scripts import pdf
+    from scripts.pdf import render as pdf
 
     return [pdf.step(paper)]
 

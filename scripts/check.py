@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts import allowlist, carecards, frontmatter, glossary, links, nav, placeholders, siteconfig
+from scripts import siteconfig
+from scripts.checks import allowlist, carecards, frontmatter, glossary, links, nav, placeholders
 from scripts.problems import ERROR, Problem, display_path, summary
 from scripts.sources import Source, read_sources
 

@@ -17,8 +17,10 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
 
-from scripts import check, checklists, glossary, placeholders, siteconfig
+from scripts import check, siteconfig
+from scripts.checks import glossary, placeholders
 from scripts.problems import ERROR, summary
+from scripts.transforms import checklists
 
 log = get_plugin_logger("content-checks")
 _state: dict = {}

@@ -9,8 +9,10 @@ import sys
 import pytest
 from sitecases import CASES, ROOT, make_site
 
-from scripts import check, checklists, glossary, placeholders, siteconfig
+from scripts import check, siteconfig
+from scripts.checks import glossary, placeholders
 from scripts.sources import Source, split_front_matter
+from scripts.transforms import checklists
 
 TODAY = dt.date(2026, 11, 24)
 

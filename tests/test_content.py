@@ -11,8 +11,9 @@ import pytest
 from conftest import copy_project
 from sitecases import ROOT
 
-from scripts import allowlist, check, glossary, nav, readability, siteconfig
+from scripts import check, readability, siteconfig
 from scripts.build import mkdocs_build
+from scripts.checks import allowlist, glossary, nav
 
 # The pages the guide must have (GitHub issue 4), in navigation order.
 REQUIRED_PAGES = [

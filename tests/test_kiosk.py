@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, serve
 
-from scripts import kiosk_qr, siteconfig
+from scripts import siteconfig
+from scripts.kiosk import qr as kiosk_qr
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,9 @@ import pytest
 from conftest import ROOT, copy_project
 from pypdf import PdfReader
 
-from scripts import pdf, siteconfig
-from scripts.pdf_html import html_file, nav_entries, read_article, slug
+from scripts import siteconfig
+from scripts.pdf import render as pdf
+from scripts.pdf.pagehtml import html_file, nav_entries, read_article, slug
 
 CONFIG = siteconfig.load(ROOT / "mkdocs.yml")
 SETTINGS = pdf.settings(CONFIG)

@@ -1,6 +1,6 @@
 """MkDocs hook for the waiting-room kiosk build only (listed under `hooks:` in mkdocs-kiosk.yml).
 
-Connects MkDocs' events to scripts/kiosk_qr.py: topic tiles on the home page, the "Take this page
+Connects MkDocs' events to scripts/kiosk/qr.py: topic tiles on the home page, the "Take this page
 home" QR code, and QR cards for every link that leaves the site. No logic of its own.
 """
 
@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # so `scripts.*` imports work
 
-from scripts import kiosk_qr
+from scripts.kiosk import qr as kiosk_qr
 
 REQUIRED = ("public_url", "idle_seconds", "warning_seconds", "attract_seconds", "language")
 

@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from scripts.links import GLOSSARY_REF
+from scripts.checks.links import GLOSSARY_REF
 from scripts.problems import WARNING, Problem
 from scripts.sources import Source
 

@@ -1,6 +1,6 @@
 """Sites for the benchmark: a stock Material config of our docs/, generated large sites, timed builds.
 
-Used by scripts/bench.py. Everything is written to temporary folders; nothing in the project changes.
+Used by bench/run.py. Everything is written to temporary folders; nothing in the project changes.
 """
 
 from __future__ import annotations

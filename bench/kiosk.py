@@ -1,15 +1,15 @@
 """Measured figures for the waiting-room kiosk (issue 6), printed as a small table.
 
-    python -m scripts.bench_kiosk [--site-dir site-kiosk] [--runs 5]
+    python -m bench.kiosk [--site-dir site-kiosk] [--runs 5]
 
 - idle-to-reset timing error: real clock, with the kiosk's settings turned down to idle 5 s and
   warning 3 s (in a copy of the built site), the "Still reading?" dialog and the reset are timed
   against the last touch;
-- launch to first paint: from starting scripts/kiosk.py (no build, headless) to the first
+- launch to first paint: from starting scripts/kiosk/launcher.py (no build, headless) to the first
   contentful paint of the home screen in its Chromium;
 - the 100-patient run of tests/test_kiosk.py, with its own helpers, and how long it took.
 
-`measure()` returns the same figures as a dict (scripts/bench.py may import it).
+`measure()` returns the same figures as a dict (bench/run.py may import it).
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
           f"max {results['dialog_error_ms_max']:+.0f} ms ({args.runs} runs, real clock)")
     print(f"reset vs. idle+warning ({IDLE_S}+{WARNING_S} s): mean {results['reset_error_ms_mean']:+.0f} ms, "
           f"max {results['reset_error_ms_max']:+.0f} ms")
-    print(f"launch to first paint (scripts/kiosk.py --no-build --headless, median of 3): {results['launch_to_first_paint_ms']:.0f} ms")
+    print(f"launch to first paint (scripts/kiosk/launcher.py --no-build --headless, median of 3): {results['launch_to_first_paint_ms']:.0f} ms")
     print(f"100 patients: {results['patients_clean']}/{results['patients']} left no state; "
           f"{results['patients_seconds']:.1f} s; requests outside 127.0.0.1: {results['requests_outside']}")
     print(json.dumps(results))

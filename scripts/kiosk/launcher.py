@@ -2,7 +2,7 @@
 
     python -m scripts.kiosk [--headless] [--no-build] [--port 8765]
 
-Why a local web server and not file://: the kiosk's Chromium policy (scripts/kiosk-policy.json)
+Why a local web server and not file://: the kiosk's Chromium policy (scripts/kiosk/kiosk-policy.json)
 then blocks every address except 127.0.0.1, including file:// (no browsing the disk); storage
 has one normal origin that the idle reset can wipe; and the server adds a Content-Security-Policy
 that stops the page from loading anything from another machine. The server is a thread of this
@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PORT = 8765
 # Nothing may come from elsewhere; Material needs its inline config and palette scripts and styles.
 CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"local port (default {DEFAULT_PORT}; 0 = any free port)")
     parser.add_argument("--headless", action="store_true", help="no screen needed (servers, CI, tests)")
     parser.add_argument("--chromium", help="Chromium executable (default: chromium from PATH)")
-    parser.add_argument("--remote-debugging-port", type=int, default=None, help="for measurements (scripts/bench_kiosk.py)")
+    parser.add_argument("--remote-debugging-port", type=int, default=None, help="for measurements (bench/kiosk.py)")
     args = parser.parse_args(argv)
 
     if not args.no_build:

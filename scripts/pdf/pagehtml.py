@@ -2,7 +2,7 @@
 
 Works on the HTML MkDocs already rendered (so snippets, glossary tooltips and clinic settings are
 filled in), taking only each page's <article>. Web-only parts are dropped, ids are made unique per
-page, and links are rewritten for paper. WeasyPrint then lays it out with scripts/pdf.css.
+page, and links are rewritten for paper. WeasyPrint then lays it out with scripts/pdf/pdf.css.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def _print_friendly_widgets(root: ET.Element) -> None:
 
 def _print_tick_box(label: ET.Element) -> None:
     """A checklist's tick box as a printed box character; the label (which holds the item's
-    words, see scripts/checklists.py) becomes a plain span so the words stay where they are."""
+    words, see scripts/transforms/checklists.py) becomes a plain span so the words stay where they are."""
     box = next(label.iter("input"), None)
     mark = ET.Element("span", {"class": "task-box"})
     mark.text = "\u2611 " if box is not None and box.get("checked") is not None else "\u2610 "

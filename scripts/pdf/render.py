@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import siteconfig
-from scripts.pdf_html import (
+from scripts.pdf.pagehtml import (
     LinkContext,
     NavEntry,
     RenderError,
@@ -209,7 +209,7 @@ def render(html_text: str, site_dir: Path, target: Path, what: str, tools: Engin
     """Lay out and write one PDF; returns its number of pages. `what` names the source in messages."""
     import weasyprint
 
-    from scripts.pdf_fetch import FetchError, LocalOnlyFetcher
+    from scripts.pdf.fetch import FetchError, LocalOnlyFetcher
 
     try:
         document = weasyprint.HTML(string=html_text, base_url=str(site_dir) + "/", url_fetcher=LocalOnlyFetcher()).render(
@@ -294,7 +294,7 @@ def step(paper: str | None = None):
             name = f"{slug(entry.file)}.pdf"
             if counts[name] > handout_limit(entry.file, chosen):
                 print(f"PDF: warning: docs/{entry.file}: the handout {PDF_DIR}/{name} has {counts[name]} pages "
-                      f"(limit {handout_limit(entry.file, chosen)}); shorten the page or tighten scripts/pdf.css",
+                      f"(limit {handout_limit(entry.file, chosen)}); shorten the page or tighten scripts/pdf/pdf.css",
                       file=sys.stderr)
         missing = missing_pdf_links(out_dir)
         for problem in missing:

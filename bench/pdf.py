@@ -1,7 +1,7 @@
-"""Time the PDF booklet and all handouts: `python -m scripts.bench_pdf [--runs 3]`.
+"""Time the PDF booklet and all handouts: `python -m bench.pdf [--runs 3]`.
 
 Builds the site once (strict, as `make build`), then makes the PDFs `runs` times and reports the
-median time, the booklet's page count and size. scripts/bench.py imports `measure`.
+median time, the booklet's page count and size. bench/run.py imports `measure`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts import pdf, siteconfig
+from scripts import siteconfig
 from scripts.build import mkdocs_build
+from scripts.pdf import render as pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 

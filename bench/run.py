@@ -1,4 +1,4 @@
-"""Benchmark against stock Material: `python -m scripts.bench [--runs 5]` (or `make bench`).
+"""Benchmark against stock Material: `python -m bench [--runs 5]` (or `make bench`).
 
 Prints a Markdown table and writes it to bench/results.md. Each figure is the median of several
 runs, ours and stock measured side by side (alternating) in one run, so machine load hits both.
@@ -16,8 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts import bench_sites, bench_web
-from scripts.bench_sites import ROOT
+from bench import sites as bench_sites
+from bench import web as bench_web
+from bench.sites import ROOT
 
 TARGETS = {"build ratio": 1.2, "hook ms/page": 5.0, "performance": 95, "accessibility": 100, "best-practices": 100}
 
@@ -109,9 +110,9 @@ def page_weight(ours_site: Path, stock_site: Path, page: str) -> list[str]:
 
 def pdf_time(runs: int) -> list[str]:
     try:
-        from scripts.bench_pdf import measure
+        from bench.pdf import measure
     except ImportError:
-        return ["PDF booklet: n/a (scripts/bench_pdf.py is not there)."]
+        return ["PDF booklet: n/a (bench/pdf.py is not there)."]
     try:
         with bench_sites.quiet():
             result = measure(runs)
@@ -145,7 +146,7 @@ def header(args) -> list[str]:
     return [
         "# Benchmark results",
         "",
-        f"Measured {now} with `python -m scripts.bench {' '.join(sys.argv[1:])}`".rstrip() + " (`make bench`).",
+        f"Measured {now} with `python -m bench {' '.join(sys.argv[1:])}`".rstrip() + " (`make bench`).",
         f"Machine: {os.cpu_count()} CPU, Python {platform.python_version()}, load average {load:.1f} at the start.",
         "Stock = Material with the same docs/, nav and Markdown extensions, without our hook, CSS, JavaScript,",
         "overrides and the offline plugin. Figures are medians; ours and stock alternate run by run.",

@@ -1,11 +1,11 @@
-"""External links and page sources may only point to trusted health bodies (scripts/allowlist.txt)."""
+"""External links and page sources may only point to trusted health bodies (scripts/checks/allowlist.txt)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.links import is_external, links
+from scripts.checks.links import is_external, links
 from scripts.problems import Problem
 from scripts.sources import Source
 
@@ -33,7 +33,7 @@ def _check_url(source: Source, line: int, url: str, domains: list[str]) -> list[
     if not allowed(url, domains):
         host = urlsplit(url).hostname
         return [Problem(source.shown, line, f"'{host}' is not on the list of trusted sources",
-                        "link to a trusted health body instead (see scripts/allowlist.txt), or ask the clinical lead to add it")]
+                        "link to a trusted health body instead (see scripts/checks/allowlist.txt), or ask the clinical lead to add it")]
     return []
 
 

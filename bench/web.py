@@ -1,4 +1,4 @@
-"""Benchmark in the browser: first-visit bytes of a page, and Lighthouse scores. Used by scripts/bench.py.
+"""Benchmark in the browser: first-visit bytes of a page, and Lighthouse scores. Used by bench/run.py.
 
 Sites are served on 127.0.0.1 only; Chromium is Debian's, started with its phoning-home switched off.
 """
