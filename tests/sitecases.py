@@ -119,4 +119,6 @@ CASES = [
     Case("unused glossary term", write_append("docs/glossary.md", "\nTendon reflex\n:   A quick jerk of a muscle when the doctor taps it.\n"),
          "docs/glossary.md:18: warning: the glossary term 'Tendon reflex' is used on no page; use it on a page or remove it from the glossary",
          warning=True),
+    # --- warning-signs cases (issue 10) go below this line ---
+    # --- settings and build-enforced promises cases (issue 12) go below this line ---
 ]

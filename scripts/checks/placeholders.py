@@ -10,6 +10,8 @@ from scripts.sources import Source
 
 PLACEHOLDER = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
 ANY_BRACES = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
+# Warning-sign blocks ({{ signs: ... }}) and actions ({{ act: ID }}) are checked by checks/signs.py.
+SIGN_TOKENS = re.compile(r"\{\{\s*(signs|act)\s*:")
 
 
 def fill(text: str, clinic: dict) -> str:
@@ -22,6 +24,8 @@ def check(sources: list[Source], clinic: dict) -> list[Problem]:
     for source in sources:
         for number, line in source.body_lines():
             for match in ANY_BRACES.finditer(line):
+                if SIGN_TOKENS.match(match.group(0)):
+                    continue
                 name = PLACEHOLDER.fullmatch(match.group(0))
                 if name is None or name.group(1) not in clinic:
                     known = ", ".join(f"clinic.{key}" for key in sorted(clinic)) or "none"
