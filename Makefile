@@ -1,13 +1,14 @@
 # The project's interface: the README and CI call these targets and nothing else.
 SHELL := /bin/bash
 VENV := .venv
+ZVENV := .venv-zensical
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export NLTK_DATA := $(CURDIR)/$(VENV)/nltk_data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build preview check readability test lint clean kiosk kiosk-build pdf bench
+.PHONY: serve build build-zensical preview check readability test lint clean kiosk kiosk-build pdf bench
 
 # Python environment with the pinned packages; rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt constraints.txt
@@ -16,12 +17,23 @@ $(VENV)/.site-installed: requirements.txt constraints.txt
 	$(PY) -m pip install -q -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-lock.json
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-lock.json $(ZVENV)/.installed
 	scripts/setup-debian.sh --test
 	$(PY) -m pip install -q -r requirements-test.txt -c constraints.txt
 	# Nu HTML Checker and Lighthouse at the versions in package-lock.json; no install scripts (vnu-jar's would fetch a Java)
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
+
+# Zensical (Material's successor) in a venv of its own, so its updates never change the MkDocs build.
+$(ZVENV)/.installed: requirements-zensical.txt constraints.txt
+	python3 -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install -q -r requirements-zensical.txt -c constraints.txt
+	touch $@
+
+## build-zensical: the same checks, then the site built with Zensical into site-zensical/ (no PDFs, no kiosk)
+build-zensical: $(VENV)/.site-installed $(ZVENV)/.installed
+	$(PY) -m scripts.check --strict
+	$(ZVENV)/bin/python -m zensical build --clean --strict -f mkdocs-zensical.yml
 
 ## serve: set up, build with every check, and serve the built site at http://$(HOST):$(PORT)
 serve: build
@@ -70,4 +82,4 @@ lint: $(VENV)/.test-installed
 	$(PY) -m ruff check scripts tests bench
 
 clean:
-	rm -rf site site-kiosk .site-build-* .pytest_cache
+	rm -rf site site-kiosk site-zensical .cache .site-build-* .pytest_cache

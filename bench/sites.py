@@ -42,6 +42,7 @@ def write_stock_config(work: Path, project: Path = ROOT) -> Path:
     blocks = top_level_blocks((project / "mkdocs.yml").read_text(encoding="utf-8"))
     docs = (project / "docs").resolve()
     extensions = blocks["markdown_extensions"].replace("[docs/_snippets]", f"[{docs / '_snippets'}]")
+    extensions = re.sub(r"(?m)^  - scripts\.transforms:?\n(?:    .*\n)*", "", extensions)  # our page transforms: not stock
     text = "".join([
         blocks["site_name"],
         f"docs_dir: {docs}\n",

@@ -50,6 +50,10 @@ def build(config_file: Path, site_dir: Path, steps: list | None = None) -> int:
     out_dir = work / "site"
     try:
         code = mkdocs_build(config_file, out_dir)
+        if not code:  # always: the search box's patient words, fresh from the glossary and pages
+            from scripts import search_words
+
+            code = search_words.step(config_file, out_dir)
         for step in steps:
             if code:
                 break

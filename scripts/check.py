@@ -13,9 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from scripts import siteconfig
-from scripts.checks import allowlist, carecards, frontmatter, glossary, links, nav, placeholders
-from scripts.problems import ERROR, Problem, display_path, summary
+from scripts import search_words, siteconfig
+from scripts.checks import allowlist, carecards, external, frontmatter, glossary, links, markup, nav, placeholders
+from scripts.checks import settings as settings_schema
+from scripts.checks import signs as warning_signs
+from scripts.problems import ERROR, NOTE, Problem, display_path, summary
 from scripts.sources import Source, read_sources
 
 
@@ -24,6 +26,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     terms: list[glossary.Term] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # printed on every run, never counted (e.g. example public address)
 
     @property
     def errors(self) -> list[Problem]:
@@ -46,7 +49,13 @@ def run(config: dict, today: dt.date | None = None) -> Result:
     problems += nav.check(sources, config)
     problems += placeholders.check(sources, siteconfig.clinic(config))
     problems += carecards.check(sources)
-    return Result(sorted(set(problems)), sources, terms)
+    problems += warning_signs.check(sources, config)
+    problems += settings_schema.check(config)
+    problems += external.check(sources, config)
+    problems += markup.check(sources, config)
+    problems += search_words.check(docs_dir)
+    notes = [p for p in problems if p.severity == NOTE] + settings_schema.notes(config)
+    return Result(sorted({p for p in problems if p.severity != NOTE}), sources, terms, notes)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.config_file}:1: cannot read the configuration ({err.__class__.__name__}: {err}); fix mkdocs.yml")
         return 2
     result = run(config)
-    for problem in result.problems:
+    for problem in [*result.notes, *result.problems]:
         print(problem)
     print(summary(result.problems))
     failed = result.errors or (args.strict and result.problems)

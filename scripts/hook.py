@@ -1,7 +1,12 @@
-"""MkDocs hook: connects MkDocs' events to our content checks and fillers. No logic of its own.
+"""MkDocs hook: runs the content checks before anything renders. No page logic of its own.
 
-Registered under `hooks:` in mkdocs.yml. Another renderer reading mkdocs.yml can run the same
-checks with `python -m scripts.check`.
+In a kiosk config (one with `extra.kiosk`, such as mkdocs-kiosk.yml) it also hands MkDocs' events
+to scripts/kiosk/hook.py. That is why mkdocs-kiosk.yml needs no `hooks:` list of its own: INHERIT
+replaces lists, so a kiosk list would have to repeat this file and drop any hook added here later.
+
+The pages are transformed by the Markdown extension `scripts.transforms` (listed under
+`markdown_extensions`), which Zensical runs too. Another renderer runs the same checks with
+`python -m scripts.check`.
 """
 
 from __future__ import annotations
@@ -12,43 +17,51 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
 
 from scripts import check, siteconfig
-from scripts.checks import glossary, placeholders
+from scripts.kiosk import hook as kiosk
 from scripts.problems import ERROR, summary
-from scripts.transforms import checklists
+from scripts.transforms import NAME as TRANSFORMS
 
 log = get_plugin_logger("content-checks")
-_state: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Point the page transforms at the config being built, so a kiosk config (which INHERITs
+    mkdocs.yml) gets kiosk mode and its own clinic settings."""
+    if TRANSFORMS not in config.markdown_extensions:
+        raise PluginError(f"{config.config_file_path}: markdown_extensions lacks '{TRANSFORMS}', so pages would show "
+                          f"raw {{{{ }}}} and [[ ]]; add '- {TRANSFORMS}' under markdown_extensions")
+    config.mdx_configs.setdefault(TRANSFORMS, {})["config_file"] = config.config_file_path
+    return kiosk.on_config(config) if _is_kiosk(config) else config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check all content before anything is rendered; stop the build on any error."""
     result = check.run(siteconfig.load(Path(config.config_file_path)))
+    for note in result.notes:  # e.g. the public address is still an example: said on every build, never counted
+        log.info(str(note))
     for problem in result.problems:
         (log.error if problem.severity == ERROR else log.warning)(str(problem))
     if result.errors:
         raise PluginError(f"{summary(result.problems)} The site was not built. Fix the problems listed above.")
-    _state["terms"] = result.terms
-    # Handing the definitions to the abbr extension as its glossary (read when each page's Markdown
-    # is set up) is much faster than appending `*[term]: ...` lines to every page.
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(result.terms)
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri == glossary.GLOSSARY_PAGE:
-        return markdown
-    return glossary.link_terms(markdown, _state.get("terms", []))
+def _is_kiosk(config: MkDocsConfig) -> bool:
+    return bool(config.extra.get("kiosk"))
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # After Markdown (and snippets) are rendered, so settings inside care cards are filled too.
-    if page.file.src_uri == glossary.GLOSSARY_PAGE:
-        html = glossary.AUTO_ABBR.sub(r"\2", html)  # the glossary page explains the words already
-    html = glossary.first_mentions_only(html)
-    html = checklists.label_tick_boxes(html)
-    return placeholders.fill(html, config.extra.get("clinic", {}))
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    return kiosk.on_page_context(context, page, config, nav) if _is_kiosk(config) else context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return kiosk.on_post_page(output, page, config) if _is_kiosk(config) else output
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return kiosk.on_post_template(output_content, template_name, config) if _is_kiosk(config) else output_content

@@ -7,6 +7,7 @@ from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # said on every build, never counted: strict builds stop on warnings, not on notes
 
 
 @dataclass(frozen=True, order=True)

@@ -52,9 +52,50 @@ def docs_dir(config: dict[str, Any]) -> Path:
     return Path(config["config_dir"]) / config.get("docs_dir", "docs")
 
 
+def extra_section(config: dict[str, Any], name: str) -> dict[str, Any]:
+    """extra.NAME as a dict; {} when missing or malformed (checks/settings.py reports the latter)."""
+    extra = config.get("extra")
+    section = extra.get(name) if isinstance(extra, dict) else None
+    return section if isinstance(section, dict) else {}
+
+
 def clinic(config: dict[str, Any]) -> dict[str, Any]:
-    return (config.get("extra") or {}).get("clinic") or {}
+    return extra_section(config, "clinic")
 
 
 def check_settings(config: dict[str, Any]) -> dict[str, Any]:
-    return (config.get("extra") or {}).get("checks") or {}
+    return extra_section(config, "checks")
+
+
+def key_lines(config_file: Path) -> dict[tuple[str, ...], tuple[Path, int]]:
+    """Where each key is written: (file, line of the key), by key path, e.g. ("extra", "clinic").
+
+    Follows INHERIT the way `load` does, so a key set in the kiosk file points there, and a key
+    only in mkdocs.yml points to mkdocs.yml. Built from yaml.compose, which keeps node positions.
+    """
+    config_file = Path(config_file)
+    with config_file.open(encoding="utf-8") as handle:
+        root = yaml.compose(handle, Loader=_TolerantLoader)
+    found: dict[tuple[str, ...], tuple[Path, int]] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return found
+    parent = next((v.value for k, v in root.value if k.value == "INHERIT" and isinstance(v, yaml.ScalarNode)), None)
+    if parent:
+        found.update(key_lines(config_file.parent / parent))
+    _record_keys(root, (), config_file, found)
+    return found
+
+
+def _record_keys(node: yaml.MappingNode, path: tuple[str, ...], file: Path,
+                 found: dict[tuple[str, ...], tuple[Path, int]]) -> None:
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        key_path = (*path, str(key.value))
+        if isinstance(value, yaml.MappingNode):
+            # A group of settings stays where it was first written (its home); a child file that
+            # overrides one key inside it does not move it.
+            found.setdefault(key_path, (file, key.start_mark.line + 1))
+            _record_keys(value, key_path, file, found)
+        else:
+            found[key_path] = (file, key.start_mark.line + 1)

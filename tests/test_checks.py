@@ -10,9 +10,7 @@ import pytest
 from sitecases import CASES, ROOT, make_site
 
 from scripts import check, siteconfig
-from scripts.checks import glossary, placeholders
 from scripts.sources import Source, split_front_matter
-from scripts.transforms import checklists
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -59,6 +57,10 @@ def test_overdue_review_can_be_knowingly_allowed(tmp_path, monkeypatch):
     config = site / "mkdocs.yml"
     config.write_text(config.read_text().replace("allow_overdue_reviews: false", "allow_overdue_reviews: true"))
     assert run_checks(site, monkeypatch) == []
+    # Still said on every build, as a note that strict builds do not count.
+    notes = [str(n) for n in check.run(siteconfig.load(config), today=TODAY).notes]
+    assert any(n.endswith("note: the page was due for review on " + overdue.expected.split("due for review on ")[1].split(";")[0]
+                          + "; extra.checks.allow_overdue_reviews is true, so the build goes on; review the page soon") for n in notes), notes
 
 
 def test_all_problems_of_a_run_are_listed_together(tmp_path, monkeypatch):
@@ -70,32 +72,14 @@ def test_all_problems_of_a_run_are_listed_together(tmp_path, monkeypatch):
     assert len(found) == 3 and positions == sorted(positions)
 
 
-def test_glossary_terms_become_tooltips_and_abbreviations():
-    terms = [glossary.Term(("Nerve root", "root"), "Where a [nerve](x.md) leaves the *spine*.", 3)]
-    html = glossary.link_terms("A [[nerve root|nerve roots]] and [[Root]].", terms)
-    assert '<abbr class="glossary-term" title="Where a nerve leaves the spine.">nerve roots</abbr>' in html
-    assert '<abbr class="glossary-term" title="Where a nerve leaves the spine.">Root</abbr>' in html
-    assert glossary.abbreviations(terms)["Nerve roots"] == "Where a nerve leaves the spine."
 
 
-def test_a_marked_term_does_not_get_a_second_tooltip_inside_its_own():
-    html = '<p><abbr class="glossary-term" title="A">big <abbr title="A">disc</abbr> and <abbr title="B">x</abbr></abbr></p>'
-    assert glossary.first_mentions_only(html) == '<p><abbr class="glossary-term" title="A">big disc and x</abbr></p>'
 
 
-def test_headings_get_no_automatic_tooltip():
-    html = '<h1 id="x">Your <abbr title="A">disc</abbr></h1><p><abbr title="A">disc</abbr></p>'
-    assert glossary.first_mentions_only(html) == '<h1 id="x">Your disc</h1><p><abbr title="A">disc</abbr></p>'
 
 
-def test_only_the_first_automatic_tooltip_of_a_term_is_kept():
-    html = '<p><abbr title="A">disc</abbr> <abbr title="A">discs</abbr> <abbr class="glossary-term" title="A">disc</abbr></p>'
-    assert glossary.first_mentions_only(html) == '<p><abbr title="A">disc</abbr> discs <abbr class="glossary-term" title="A">disc</abbr></p>'
 
 
-def test_clinic_settings_are_filled_in_and_escaped():
-    html = placeholders.fill("<p>Call {{ clinic.emergency_number }}. {{clinic.note}}</p>", {"emergency_number": "112", "note": "<b>"})
-    assert html == "<p>Call 112. &lt;b&gt;</p>"
 
 
 def test_front_matter_line_numbers_start_after_the_opening_dashes():
@@ -110,13 +94,3 @@ def test_kiosk_style_config_inherits_and_overrides(tmp_path):
     config = siteconfig.load(tmp_path / "kiosk.yml")
     assert siteconfig.clinic(config) == {"emergency_number": "999", "note": "reception"}
     assert config["nav"] == ["a.md"]
-
-
-def test_a_tick_box_is_labelled_by_its_words_without_javascript():
-    html = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
-            '<span class="task-list-indicator"></span></label> Is it my <abbr title="A">spine</abbr>?'
-            '<ul><li>nested</li></ul></li>')
-    assert checklists.label_tick_boxes(html) == (
-        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
-        '<span class="task-list-indicator"></span> Is it my <abbr title="A">spine</abbr>?</label>'
-        '<ul><li>nested</li></ul></li>')

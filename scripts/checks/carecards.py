@@ -1,4 +1,7 @@
-"""Red flags first: a symptom page includes the emergency and urgent care cards before its first section."""
+"""Red flags first: a symptom page shows a warning-signs block (`{{ signs: ... }}`) before its first section.
+
+Also reports an include (`--8<-- "name"`) of a snippet that does not exist.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ import re
 from scripts.problems import Problem
 from scripts.sources import Source, pages, snippet
 
-REQUIRED_CARDS = ("cards/emergency", "cards/urgent")
 SECTION = re.compile(r"^##\s")
+SIGNS_BLOCK = re.compile(r"^\s*\{\{\s*signs\s*:")
 
 
 def check(sources: list[Source]) -> list[Problem]:
@@ -21,10 +24,10 @@ def check(sources: list[Source]) -> list[Problem]:
         if source.meta.get("symptom_page") is not True:
             continue
         first_section = next((n for n, line in source.body_lines() if SECTION.match(line)), None)
-        for card in REQUIRED_CARDS:
-            at = next((n for n, name in source.includes() if name.startswith(card)), None)
-            if at is None or (first_section is not None and at > first_section):
-                problems.append(Problem(source.shown, first_section or source.body_start,
-                                        f"this symptom page does not show the '{card}' card before its first section",
-                                        f'add --8<-- "{card}.md" (or a variant of it) above the first "## " heading'))
+        block = next((n for n, line in source.body_lines() if SIGNS_BLOCK.match(line)), None)
+        if block is None or (first_section is not None and block > first_section):
+            problems.append(Problem(source.shown, first_section or source.body_start,
+                                    "this symptom page does not show its warning signs before its first section",
+                                    "add a line '{{ signs: TOPIC }}' (topics and sign ids: docs/_data/warning-signs.yml) "
+                                    "above the first \"## \" heading"))
     return problems

@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from scripts.problems import WARNING, Problem
+from scripts.problems import NOTE, WARNING, Problem
 from scripts.sources import Source
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
@@ -113,6 +113,9 @@ def _check_meta(source: Source, meta: dict, today: dt.date, allow_overdue: bool)
         elif next_review < today and not allow_overdue:
             report("next_review", f"the page was due for review on {next_review}",
                    "review the page and update 'reviewed' and 'next_review' (or see README to override)", WARNING)
+        elif next_review < today:  # the clinic knowingly allows it: still said, never counted
+            report("next_review", f"the page was due for review on {next_review}",
+                   "extra.checks.allow_overdue_reviews is true, so the build goes on; review the page soon", NOTE)
     if reviewed and reviewed > today:
         report("reviewed", f"'reviewed' ({reviewed}) is in the future", "use the date the page was actually reviewed")
     sources = meta.get("sources")

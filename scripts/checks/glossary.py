@@ -1,14 +1,13 @@
 """The glossary: one definition list in docs/glossary.md feeds the glossary page and every tooltip.
 
 A term line may give other names after ' / ' ("Degenerative disc disease / osteochondrosis").
-Editors mark a word as a glossary term with [[term]] or [[term|the words shown]]; plain
-mentions of a term get the tooltip too, through the abbreviations the hook adds.
+Editors mark a word as a glossary term with [[term]] or [[term|the words shown]]. This module
+parses and checks; scripts/transforms/glossary.py turns the same terms into the pages' tooltips.
 """
 
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from dataclasses import dataclass
 
@@ -17,6 +16,9 @@ from scripts.problems import WARNING, Problem
 from scripts.sources import Source
 
 GLOSSARY_PAGE = "glossary.md"
+# The glossary page's own mark, on its title: `# Glossary { #glossary .glossary-page }` (attr_list).
+# The page transforms see no file names; the mark tells them to add no tooltips to this page.
+GLOSSARY_PAGE_MARK = re.compile(r"^#{1,6} [^\n]*\{[^}\n]*\.glossary-page\b[^}\n]*\}[ \t]*$", re.MULTILINE)
 DEFINITION = re.compile(r"^:(?:\s{1,4}(.*))?$")
 
 
@@ -88,6 +90,10 @@ def check(sources: list[Source]) -> tuple[list[Term], list[Problem]]:
         return [], [Problem("docs/" + GLOSSARY_PAGE, 1, "there is no glossary page",
                             "create docs/glossary.md with one 'Term' line and one ':   definition' line per term")]
     terms, problems = parse(glossary)
+    if not GLOSSARY_PAGE_MARK.search(glossary.text):
+        title = next((n for n, line in glossary.body_lines() if line.startswith("# ")), glossary.body_start)
+        problems.append(Problem(glossary.shown, title, "the glossary's title lacks its mark, so its own words would get tooltips",
+                                "write the title as '# Glossary { #glossary .glossary-page }'"))
     seen: dict[str, Term] = {}
     for term in terms:
         for name in term.names:
@@ -123,49 +129,3 @@ def check(sources: list[Source]) -> tuple[list[Term], list[Problem]]:
             problems.append(Problem(glossary.shown, term.line, f"the glossary term '{term.name}' is used on no page",
                                     "use it on a page or remove it from the glossary", WARNING))
     return terms, problems
-
-
-def link_terms(markdown: str, terms: list[Term]) -> str:
-    """Turn each [[term]] into a tooltip with the term's glossary definition."""
-    by_name = {name.lower(): term for term in terms for name in term.names}
-
-    def tooltip(match: re.Match) -> str:
-        term = by_name.get(match.group(1).strip().lower())
-        shown = match.group(2) or match.group(1)
-        if term is None:
-            return shown
-        return f'<abbr class="glossary-term" title="{html.escape(term.plain_definition)}">{html.escape(shown)}</abbr>'
-
-    return GLOSSARY_REF.sub(tooltip, markdown)
-
-
-def abbreviations(terms: list[Term]) -> dict[str, str]:
-    """Every spelling of every term with its definition, for the abbreviation extension's
-    `glossary` option: plain mentions of a term get the same tooltip as [[term]]."""
-    return {form: term.plain_definition for term in terms for form in term.forms()}
-
-
-AUTO_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
-HEADING = re.compile(r"<h([1-6])[^>]*>.*?</h\1>", re.DOTALL)
-# The abbreviation extension also wraps words inside a [[term]] tooltip; one tooltip is enough.
-NESTED_ABBR = re.compile(r'(<abbr class="glossary-term"[^>]*>(?:(?!</?abbr)[^\x00])*?)<abbr title="[^"]*">(.*?)</abbr>')
-
-
-def first_mentions_only(page_html: str) -> str:
-    """Keep the automatic tooltip on the first mention of each term on a page, so the text
-    is not full of underlines and tab stops; words marked [[ ]] keep theirs everywhere."""
-    while True:
-        unnested = NESTED_ABBR.sub(r"\1\2", page_html)
-        if unnested == page_html:
-            break
-        page_html = unnested
-    page_html = HEADING.sub(lambda m: AUTO_ABBR.sub(r"\2", m.group(0)), page_html)  # no tooltips in headings
-    seen: set[str] = set()
-
-    def keep_first(match: re.Match) -> str:
-        if match.group(1) in seen:
-            return match.group(2)
-        seen.add(match.group(1))
-        return match.group(0)
-
-    return AUTO_ABBR.sub(keep_first, page_html)

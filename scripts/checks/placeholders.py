@@ -1,8 +1,10 @@
-"""Clinic settings ({{ clinic.NAME }}) written once in mkdocs.yml and filled in on every page."""
+"""Clinic settings ({{ clinic.NAME }}) written once in mkdocs.yml: every name a page uses must exist.
+
+scripts/transforms/clinic.py fills them in.
+"""
 
 from __future__ import annotations
 
-import html
 import re
 
 from scripts.problems import Problem
@@ -12,11 +14,6 @@ PLACEHOLDER = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
 ANY_BRACES = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
 # Warning-sign blocks ({{ signs: ... }}) and actions ({{ act: ID }}) are checked by checks/signs.py.
 SIGN_TOKENS = re.compile(r"\{\{\s*(signs|act)\s*:")
-
-
-def fill(text: str, clinic: dict) -> str:
-    """Replace each placeholder with its setting (HTML-escaped, since this runs on rendered pages)."""
-    return PLACEHOLDER.sub(lambda m: html.escape(str(clinic.get(m.group(1), m.group(0)))), text)
 
 
 def check(sources: list[Source], clinic: dict) -> list[Problem]:

@@ -8,8 +8,10 @@ has one normal origin that the idle reset can wipe; and the server adds a Conten
 that stops the page from loading anything from another machine. The server is a thread of this
 process, bound to the loopback address only.
 
-Chromium is restarted whenever it exits or crashes (with a pause if it keeps crashing). Ctrl+C or
-SIGTERM (systemd stop) closes Chromium and the server cleanly.
+Chromium is restarted whenever it exits or crashes; a crash loop backs off (1 s, 2 s, 4 s ... up to
+60 s, back to 1 s after a minute's stable run), and every restart is logged. Ctrl+C or SIGTERM
+(systemd stop) ends Chromium's whole process group within a few seconds (SIGTERM, a bounded wait,
+then SIGKILL) and stops the server.
 """
 
 from __future__ import annotations
@@ -42,9 +44,15 @@ CHROMIUM_FLAGS = [
     "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
     "--disable-quic", "--check-for-update-interval=31536000", "--password-store=basic",
 ]
-CRASH_WINDOW_S = 30   # this many restarts within this many seconds ...
-CRASH_LIMIT = 5
-CRASH_PAUSE_S = 10    # ... and we wait longer before the next start
+# Crash-loop back-off: the first restart waits RESTART_DELAY_S, each quick crash after it twice as
+# long, up to RESTART_DELAY_MAX_S; a run of STABLE_RUN_S or more starts the series again.
+RESTART_DELAY_S = 1.0
+RESTART_DELAY_MAX_S = 60.0
+STABLE_RUN_S = 60.0
+# On stop: how long Chromium may take to close after SIGTERM before its whole group gets SIGKILL.
+STOP_GRACE_S = 3.0
+# How often the launcher looks whether it was asked to stop (while Chromium runs or during a pause).
+POLL_S = 0.2
 
 
 class KioskHandler(http.server.SimpleHTTPRequestHandler):
@@ -84,58 +92,113 @@ def chromium_command(chromium: str, url: str, profile: Path, headless: bool, deb
     return [*command, url]
 
 
-class Launcher:
-    def __init__(self, command: list[str], profile: Path) -> None:
-        self.command = command
-        self.profile = profile
-        self.stopping = threading.Event()
-        self.browser: subprocess.Popen | None = None
+class Backoff:
+    """Pause before the next restart: doubles after each quick exit, capped; reset by a stable run."""
 
-    def stop(self, signum=None, frame=None) -> None:
-        self.stopping.set()
-        if self.browser and self.browser.poll() is None:
-            try:
-                os.killpg(self.browser.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
+    def __init__(self, first: float = RESTART_DELAY_S, cap: float = RESTART_DELAY_MAX_S, stable: float = STABLE_RUN_S) -> None:
+        self.first, self.cap, self.stable = first, cap, stable
+        self.next = first
 
-    def run(self) -> int:
-        starts: list[float] = []
-        while not self.stopping.is_set():
-            starts = [t for t in starts if time.monotonic() - t < CRASH_WINDOW_S] + [time.monotonic()]
-            # A fresh profile each time: nothing from the last run (or a crash) survives.
-            shutil.rmtree(self.profile, ignore_errors=True)
-            self.browser = subprocess.Popen(self.command, start_new_session=True,
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            print(f"kiosk: chromium started, pid {self.browser.pid}", flush=True)
-            code = self.browser.wait()
-            self._kill_leftovers()
-            if self.stopping.is_set():
-                break
-            pause = CRASH_PAUSE_S if len(starts) >= CRASH_LIMIT else 1
-            print(f"kiosk: chromium exited with code {code}; restarting in {pause} s", flush=True)
-            self.stopping.wait(pause)
-        self._close_browser()
-        return 0
+    def after_run(self, ran_for: float) -> float:
+        if ran_for >= self.stable:
+            self.next = self.first
+        delay, self.next = self.next, min(self.next * 2, self.cap)
+        return delay
 
-    def _kill_leftovers(self) -> None:
-        """After a crash, Chromium's helper processes (renderers, GPU) can outlive it: end its whole group."""
+
+def group_alive(pgid: int) -> bool:
+    """Whether any process of the group still runs (zombies waiting for their parent do not count)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            os.killpg(self.browser.pid, signal.SIGKILL)
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(fields[2]) == pgid and fields[0] not in "ZX":
+            return True
+    return False
+
+
+def end_group(process: subprocess.Popen, grace: float) -> None:
+    """SIGTERM to the process's whole group, at most `grace` seconds to close, then SIGKILL to the group.
+
+    Chromium is started in a session of its own, so its group holds every helper (renderers, GPU,
+    zygote); a bounded wait here is what lets systemd's stop finish within seconds on a busy machine."""
+    pgid = process.pid
+
+    def signal_group(signum: int) -> None:
+        try:
+            os.killpg(pgid, signum)
         except (ProcessLookupError, PermissionError):
             pass
 
-    def _close_browser(self) -> None:
-        if self.browser and self.browser.poll() is None:
-            try:
-                os.killpg(self.browser.pid, signal.SIGTERM)
-                self.browser.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.browser.pid, signal.SIGKILL)
-                self.browser.wait()
-            except ProcessLookupError:
-                pass
+    signal_group(signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        process.poll()  # reap our child, so it does not linger as a zombie group member
+        if not group_alive(pgid):
+            return
+        time.sleep(0.05)
+    signal_group(signal.SIGKILL)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:  # not even SIGKILL: nothing more a user process can do
+        print(f"kiosk: chromium (pid {pgid}) did not end after SIGKILL", flush=True)
+
+
+class Launcher:
+    def __init__(self, command: list[str], profile: Path, backoff: Backoff | None = None) -> None:
+        self.command = command
+        self.profile = profile
+        self.backoff = backoff or Backoff()
+        # A plain flag, not a threading.Event: a signal handler that takes a lock the interrupted
+        # code already holds would deadlock the stop.
+        self.stopping = False
+        self.stop_asked: float | None = None  # time.monotonic() of the stop signal, for the log
+        self.browser: subprocess.Popen | None = None
+
+    def stop(self, signum=None, frame=None) -> None:
+        """Signal handler: only sets the flag; run() notices within a fraction of a second and ends the group."""
+        if not self.stopping:
+            self.stop_asked = time.monotonic()
+        self.stopping = True
+
+    def run(self) -> int:
+        restarts = 0
+        while not self.stopping:
+            # A fresh profile each time: nothing from the last run (or a crash) survives.
+            shutil.rmtree(self.profile, ignore_errors=True)
+            started = time.monotonic()
+            self.browser = subprocess.Popen(self.command, start_new_session=True,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(f"kiosk: chromium started, pid {self.browser.pid}", flush=True)
+            code = self._wait_for_exit_or_stop()
+            # After a crash (or on stop), helpers (renderers, GPU) can outlive the main process.
+            end_group(self.browser, STOP_GRACE_S)
+            if self.stopping:
+                break
+            ran_for = time.monotonic() - started
+            pause = self.backoff.after_run(ran_for)
+            restarts += 1
+            print(f"kiosk: chromium exited with code {code} after {ran_for:.1f} s; "
+                  f"restart {restarts} in {pause:.1f} s", flush=True)
+            self._sleep_unless_stopped(pause)
         shutil.rmtree(self.profile, ignore_errors=True)
+        return 0
+
+    def _wait_for_exit_or_stop(self) -> int | None:
+        """Chromium's exit code, or None when a stop was asked for first. Short waits in a loop, never
+        one unbounded wait: a signal only sets a flag, and this loop is what notices it."""
+        while not self.stopping:
+            try:
+                return self.browser.wait(timeout=POLL_S)
+            except subprocess.TimeoutExpired:
+                continue
+        return None
+
+    def _sleep_unless_stopped(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not self.stopping and time.monotonic() < deadline:
+            time.sleep(min(POLL_S, max(0.0, deadline - time.monotonic())))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.shutdown()
         server.server_close()
-        print("kiosk: stopped", flush=True)
+        took = f" {time.monotonic() - launcher.stop_asked:.1f} s after the signal" if launcher.stop_asked else ""
+        print(f"kiosk: stopped{took}", flush=True)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ import segno
 EXTERNAL_A = re.compile(r'<a\b([^>]*?)\shref="((?:[a-zA-Z][a-zA-Z0-9+.-]*:)[^"]*)"([^>]*)>')
 TARGET_ATTR = re.compile(r'\s(?:target|download)(?:="[^"]*")?', re.IGNORECASE)
 FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
+# The "Touch to start" button (overrides/partials/kiosk.html), up to its end.
+ATTRACT_BUTTON = re.compile(r"(<button\b[^>]*\bdata-kiosk-wake\b[^>]*>.*?)(</button>)", re.DOTALL)
 
 
 def qr_svg(address: str, label: str) -> str:
@@ -73,3 +75,15 @@ def insert_after_h1(content: str, block: str) -> str:
     if match is None:
         return block + content
     return content[:match.end()] + block + content[match.end():]
+
+
+# --- warning signs (issue 10): the emergency line on the home and "Touch to start" screens ---
+
+def emergency_line(strip: str) -> str:
+    """The full-width emergency line above the home screen's tiles (strip: signs.emergency_strip)."""
+    return f'<p class="kiosk-emergency" role="note">{strip}</p>'
+
+
+def add_to_attract_screen(page_html: str, strip: str) -> str:
+    """Put the same emergency line on the "Touch to start" screen, inside its button (spans only)."""
+    return ATTRACT_BUTTON.sub(lambda m: m.group(1) + strip + m.group(2), page_html, count=1)

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import tinyhtml5
 
@@ -114,6 +114,7 @@ def read_article(page_path: Path) -> ET.Element:
     _strip_namespaces(article)
     _remove_where(article, _is_web_only)
     _print_friendly_widgets(article)
+    _tag_for_print(article)
     article.tag = "div"
     article.set("class", "page-body")
     return article
@@ -135,6 +136,78 @@ def _print_friendly_widgets(root: ET.Element) -> None:
         for child in list(parent):
             if child.tag == "label" and "task-list-control" in _classes(child):
                 _print_tick_box(child)
+
+
+def _tag_for_print(root: ET.Element) -> None:
+    """What a tagged PDF needs from the HTML (see WeasyPrint's pdf/tags.py):
+    - a picture that means something carries its words: an inline SVG its aria-label as <title>;
+    - a decorative icon (Material/emoji SVG, `alt=""` image) is drawn as a CSS background, which
+      WeasyPrint marks as an artifact, so screen readers skip it instead of meeting a nameless figure;
+    - every table header says what it heads (scope="col" in the head row, scope="row" in the body);
+    - a drawing coloured by the site's CSS gets colours of its own, for paper."""
+    for parent in list(root.iter()):
+        for index, child in enumerate(list(parent)):
+            if child.tag == "svg":
+                label = child.get("aria-label")
+                has_title = any(e.tag == "title" and (e.text or "").strip() for e in child)
+                if label and not has_title and child.get("aria-hidden") != "true":
+                    title = ET.Element("title")
+                    title.text = label
+                    child.insert(0, title)
+                if (label or has_title) and child.get("aria-hidden") != "true":
+                    _paper_colours(child)
+                elif child.get("aria-hidden") == "true" or not has_title:
+                    parent[index] = _as_background(child, ET.tostring(child, encoding="unicode"), "image/svg+xml")
+            elif child.tag == "img" and child.get("alt") == "":
+                parent[index] = _as_background(child, None, None)
+    _mark_for_print(root)
+    for table in root.iter("table"):
+        for section in table:
+            for row in section.iter("tr"):
+                for cell in row.iter("th"):
+                    cell.set("scope", "col" if section.tag == "thead" else cell.get("scope", "row"))
+
+
+def _paper_colours(svg: ET.Element) -> None:
+    """An inline drawing coloured by the site's CSS (which WeasyPrint does not apply inside SVG) would
+    print as black shapes: give shapes without their own colours a light fill and a black outline."""
+    for shape in svg.iter():
+        if shape.tag in ("path", "rect", "ellipse", "circle", "polygon") and shape.get("fill") is None:
+            shape.set("fill", "#e6e6e6")
+            shape.set("stroke", shape.get("stroke", "#000"))
+        elif shape.tag in ("line", "polyline") and shape.get("stroke") is None:
+            shape.set("stroke", "#000")
+
+
+def _mark_for_print(root: ET.Element) -> None:
+    """Classes for pdf.css, which avoids :has() (WeasyPrint tests it on every element): a paragraph
+    that is only a picture, and a table cell that starts with an icon, and that cell's table."""
+    def add_class(element: ET.Element, name: str) -> None:
+        element.set("class", " ".join(sorted(_classes(element) | {name})))
+
+    def starts_with_icon(cell: ET.Element) -> bool:
+        first = _classes(cell[0]) if len(cell) else set()
+        return bool(first & {"print-icon", "twemoji"}) or any(c.startswith("advice-") for c in first)
+
+    for paragraph in root.iter("p"):
+        if len(paragraph) == 1 and paragraph[0].tag == "img" and not (paragraph.text or "").strip() \
+                and not (paragraph[0].tail or "").strip():
+            add_class(paragraph, "print-picture")
+    for table in root.iter("table"):
+        cells = [td for td in table.iter("td") if starts_with_icon(td)]
+        for cell in cells:
+            add_class(cell, "print-icon-cell")
+        if cells:
+            add_class(table, "print-icon-table")
+
+
+def _as_background(element: ET.Element, markup: str | None, media_type: str | None) -> ET.Element:
+    """A decorative picture as a span whose background is the picture (an artifact in the PDF)."""
+    source = f"data:{media_type};charset=utf-8,{quote(markup)}" if markup else element.get("src", "")
+    span = ET.Element("span", {"class": "print-icon", "aria-hidden": "true",
+                               "style": f"background-image: url('{source}')"})
+    span.tail = element.tail
+    return span
 
 
 def _print_tick_box(label: ET.Element) -> None:
@@ -161,6 +234,18 @@ def _section_heading(element: ET.Element) -> ET.Element | None:
     if element.tag in ("div", "section") and len(element) and element[0].tag == "h2":
         return element[0]
     return None
+
+
+def drop_link_grids(article: ET.Element) -> None:
+    """Card grids of links (the home page's) repeat the booklet's contents: leave them out, and
+    the headings whose section then says nothing."""
+    _remove_where(article, lambda e: {"grid", "cards"} <= _classes(e))
+    children = list(article)
+    for index, child in enumerate(children):
+        if child.tag == "h2":
+            following = children[index + 1] if index + 1 < len(children) else None
+            if following is None or following.tag in ("h2", "footer"):
+                article.remove(child)
 
 
 def keep_handout_sections(article: ET.Element, titles: list[str]) -> bool:
@@ -207,8 +292,9 @@ def _same_text(text: str, url: str) -> bool:
 
 def _print_address_after(parent: ET.Element, link: ET.Element, url: str) -> None:
     """Paper cannot be clicked: show the address after the link text, unless the text is the address."""
-    if _same_text("".join(link.itertext()), url):
-        return
+    text = "".join(link.itertext())
+    if _same_text(text, url) or (url.startswith("tel:") and address(url) in text):
+        return  # the words already are the address ("Call 999")
     shown = ET.Element("span", {"class": "link-url"})
     shown.text = f" ({address(url)})"
     shown.tail, link.tail = link.tail, None
@@ -277,6 +363,8 @@ def _rewrite_link(parent: ET.Element, link: ET.Element, context: LinkContext, pa
     inside = f"#{slug(target.removesuffix('.html'))}" + (f"--{fragment}" if fragment else "")
     if target in context.in_booklet and inside[1:] in context.ids:
         link.set("href", inside)
+        if target != page_html:  # on paper: "(page 12)" after it, from pdf.css's target-counter()
+            link.set("class", " ".join(sorted(_classes(link) | {"xref"})))
     elif target == page_html:  # a part of this page that a handout leaves out: its footer gives the address
         link.set("href", context.public_url + page_html + (f"#{fragment}" if fragment else ""))
         link.set("class", "left-out")

@@ -3,7 +3,8 @@
 A build step (scripts/build.py runs it on the temporary build before swapping it in):
   site/pdf/guide.pdf     every page in navigation order, with cover, contents, glossary and sources
   site/pdf/<page>.pdf    one handout per topic page (not for pages listed in extra.pdf.no_handout)
-Settings live in mkdocs.yml under extra.pdf (paper, public_url, no_handout, one_side).
+Settings live in mkdocs.yml under extra.pdf (paper, public_url, no_handout, one_side, handout_sections,
+handout_page_sections); the back cover's "who to call" comes from extra.clinic.
 Any problem stops the build with a message naming the file; the previous site stays.
 
     python -m scripts.pdf -d SITE_DIR [--paper letter]   render the PDFs into an already built site
@@ -25,6 +26,7 @@ from scripts.pdf.pagehtml import (
     LinkContext,
     NavEntry,
     RenderError,
+    drop_link_grids,
     escape,
     html_file,
     keep_handout_sections,
@@ -55,7 +57,13 @@ class Settings:
     no_handout: set[str]
     one_side: set[str]
     handout_sections: list[str]
+    handout_page_sections: dict[str, list[str]]  # page -> the sections its handout keeps, instead of the shared list
+    clinic: dict[str, str]
     kiosk: bool
+
+    def sections_for(self, md_file: str) -> list[str]:
+        """The sections a page's handout keeps: its own list if it has one, else the shared list."""
+        return self.handout_page_sections.get(md_file, self.handout_sections)
 
 
 def settings(config: dict, paper: str | None = None) -> Settings:
@@ -73,6 +81,9 @@ def settings(config: dict, paper: str | None = None) -> Settings:
         public_url=public_url.rstrip("/") + "/" if public_url else "",
         paper=PAPER_SIZES[chosen], no_handout=set(pdf.get("no_handout", [])), one_side=set(pdf.get("one_side", [])),
         handout_sections=[str(t) for t in pdf.get("handout_sections", [])],
+        handout_page_sections={str(page): [str(t) for t in titles]
+                               for page, titles in (pdf.get("handout_page_sections") or {}).items()},
+        clinic={str(k): " ".join(str(v).split()) for k, v in (extra.get("clinic") or {}).items()},
         kiosk=bool(extra.get("kiosk")),
     )
 
@@ -131,6 +142,37 @@ def cover(chosen: Settings, reviewed: str | None) -> str:
             f'<p class="cover-notice">{escape(chosen.notice)}</p></section>')
 
 
+def back_cover(chosen: Settings, reviewed: str | None, urgent_anchor: str | None) -> str:
+    """The last page: who to call, from extra.clinic, and which edition this is."""
+    clinic = chosen.clinic
+    see = (f' The warning signs are in <a class="xref" href="#{urgent_anchor}">When to get help urgently</a>.'
+           if urgent_anchor else "")
+    calls = []
+    if clinic.get("emergency_number"):
+        service = f" for {clinic['emergency_service']}" if clinic.get("emergency_service") else ""
+        calls.append(f'<div class="call call-emergency"><p class="call-when">Emergency: a warning sign that cannot wait</p>'
+                     f'<p class="call-what">Call {escape(clinic["emergency_number"])}{escape(service)} now.</p></div>')
+    if clinic.get("urgent_advice"):
+        line = f'<p class="call-what">Get help today: {escape(clinic["urgent_advice"])}.</p>'
+        if clinic.get("urgent_service") and clinic.get("urgent_number"):
+            line += f'<p>{escape(clinic["urgent_service"])}: call {escape(clinic["urgent_number"])}, day or night.</p>'
+        calls.append(f'<div class="call call-urgent"><p class="call-when">Urgent: it needs a doctor today</p>{line}</div>')
+    calls.append('<div class="call call-soon"><p class="call-when">Not urgent, but not getting better</p>'
+                 '<p class="call-what">Make an appointment with your GP surgery.</p></div>')
+    if clinic.get("reception_note"):
+        calls.append(f'<p class="call-what">{escape(clinic["reception_note"])}</p>')
+    edition = f"Edition of {long_date(reviewed)} (content last reviewed)" if reviewed else "Edition"
+    edition += f". Printed on {long_date(built_date())}."
+    who = f"<p>Published by {escape(clinic['publisher'])}.</p>" if clinic.get("publisher") else ""
+    report = f"<p>Found a mistake? {escape(clinic['report_problem'])}</p>" if clinic.get("report_problem") else ""
+    online = f"<p>Online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</p>" if chosen.public_url else ""
+    return (f'<section class="back-cover" aria-labelledby="back-cover-title">'
+            f'<h1 class="back-cover-title" id="back-cover-title">Who to call</h1>'
+            f'<p>Keep this page where you can find it.{see}</p>{"".join(calls)}'
+            f'<div class="edition"><p><strong>{escape(chosen.title)}</strong></p><p>{edition}</p>{who}{report}{online}'
+            f'<p>{escape(chosen.notice)}</p></div></section>')
+
+
 def contents(entries: list[NavEntry]) -> str:
     def items(level_entries: list[NavEntry]) -> str:
         out = []
@@ -159,7 +201,9 @@ def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settin
             inner = "".join(page_section(child, bodies[child.file], in_part=True) for child in _flatten(entry.children))
             parts.append(f'<section class="part" id="part--{slug(entry.title)}">'
                          f'<h1 class="part-title">{escape(entry.title)}</h1>{inner}</section>')
-    body = f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed)}{contents(entries)}{"".join(parts)}</body>'
+    urgent = next((e.file for e in _flatten(entries) if e.file == "urgent-help.md"), None)
+    body = (f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed)}{contents(entries)}'
+            f'{"".join(parts)}{back_cover(chosen, reviewed, slug(urgent) if urgent else None)}</body>')
     return head(chosen, chosen.title, chosen.description, "booklet", reviewed) + body + "</html>"
 
 
@@ -169,9 +213,11 @@ def handout_html(entry: NavEntry, body: str, chosen: Settings, description: str,
     online = chosen.public_url + html_file(entry.file)
     more = "The whole page, with more detail" if shortened else "This page"
     footer = (f'<div class="handout-more"><img src="{qr_code(online)}" alt="QR code of this page online">'
-              f"<p><strong>{more}, online:</strong><br>{escape(online.split('://', 1)[-1])}<br>"
-              f"From the guide \u201c{escape(chosen.title)}\u201d.</p></div>")
-    section = f'<section class="page" id="{slug(entry.file)}">{body}{footer}</section>'
+              f"<p><strong>{more}, online:</strong><br>{escape(online.split('://', 1)[-1])}</p></div>")
+    # The QR code sits beside the sources (floated, pdf.css), not under them: a handout's room is tight.
+    meta = re.search(r'<footer class="page-meta"[^>]*>', body)
+    body = body[:meta.end()] + footer + body[meta.end():] if meta else body + footer
+    section = f'<section class="page" id="{slug(entry.file)}">{body}</section>'
     return (head(chosen, f"{entry.title} - {chosen.title}", description, kind, reviewed)
             + f'<body data-running-title="{escape(chosen.title)}">{section}</body></html>')
 
@@ -205,6 +251,21 @@ def engine(chosen: Settings) -> Engine:
                           weasyprint.CSS(string=f"@page {{ size: {chosen.paper}; }}", font_config=fonts)])
 
 
+def table_header_scopes(document, pdf) -> None:
+    """WeasyPrint's finisher hook: give every table header cell (TH) a /Scope attribute, Column in the
+    head row and Row elsewhere, as pagehtml._tag_for_print set scope= in the HTML. WeasyPrint 70 uses
+    scope only to link data cells to headers; PDF/UA checkers look for /Scope on the header itself."""
+    import pydyf
+
+    elements = {obj.reference: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary) and "S" in obj}
+    for element in elements.values():
+        if element["S"] == "/TH":
+            row = elements.get(element.get("P"))
+            section = elements.get(row.get("P")) if row is not None else None
+            head = section is not None and section["S"] == "/THead"
+            element.setdefault("A", pydyf.Dictionary({"O": "/Table"}))["Scope"] = "/Column" if head else "/Row"
+
+
 def render(html_text: str, site_dir: Path, target: Path, what: str, tools: Engine) -> int:
     """Lay out and write one PDF; returns its number of pages. `what` names the source in messages."""
     import weasyprint
@@ -214,7 +275,7 @@ def render(html_text: str, site_dir: Path, target: Path, what: str, tools: Engin
     try:
         document = weasyprint.HTML(string=html_text, base_url=str(site_dir) + "/", url_fetcher=LocalOnlyFetcher()).render(
             stylesheets=tools.stylesheets, font_config=tools.fonts, pdf_tags=True)
-        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True, finisher=table_header_scopes)
     except FetchError as error:
         raise RenderError(f"{what}: {error}") from None
     except Exception as error:  # noqa: BLE001 - any layout failure must stop the build with a message, not a traceback
@@ -226,7 +287,7 @@ def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, tools: Engin
     """Write site_dir/pdf/<page>.pdf for one page; returns its number of pages."""
     page_path = site_dir / html_file(entry.file)
     article = read_article(page_path)
-    shortened = keep_handout_sections(article, chosen.handout_sections)
+    shortened = keep_handout_sections(article, chosen.sections_for(entry.file))
     ids = prefix_ids(article, entry.file)
     rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}, ids))
     label_title(article, entry.title)
@@ -239,6 +300,8 @@ def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, tool
     """Write site_dir/pdf/guide.pdf: every page in navigation order; returns its number of pages."""
     pages = _flatten(entries)
     articles = {e.file: read_article(site_dir / html_file(e.file)) for e in pages}
+    for article in articles.values():
+        drop_link_grids(article)
     reviewed = max((d for a in articles.values() if (d := reviewed_date(a))), default=None)
     # Ids first, for all pages: a link on an early page may point to a heading on a later one.
     ids = set().union(*(prefix_ids(articles[e.file], e.file) for e in pages))

@@ -1,15 +1,266 @@
 """Warning signs, written once in docs/_data/warning-signs.yml, rendered wherever a page asks for them.
 
-STUB: the interface other modules rely on. Syntax in Markdown:
-- a line of its own `{{ signs: TOKEN, TOKEN }}` (TOKEN = a topic or a sign id; `all` = the three full cards)
+Syntax in the page's Markdown:
+- a line of its own `{{ signs: TOKEN, TOKEN }}`: compact cards with only those signs (TOKEN = a topic or
+  a sign id), most urgent tier first, and a link to the full list on urgent-help.md;
+  `{{ signs: all }}`: every sign, in the three cards; `{{ signs: tier=today }}`: one tier in full,
+  each sign with its "why" (the sections of urgent-help.md).
 - inline `{{ act: ID }}`: what to do for that sign, in its tier's words ("call 999 now").
+
+Tier words and numbers come from the clinic settings (extra.clinic), never from the data file or
+the page. The output is Markdown for Python-Markdown with admonition and attr_list: on the website
+the emergency and same-day numbers are tap-to-call `tel:` buttons; on the kiosk (kiosk=True) there
+is no link, the number is shown large with the reception note.
 """
 
 from __future__ import annotations
 
+import html
+import re
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
+
+DATA_FILE = "_data/warning-signs.yml"
+TIERS = ("emergency", "today", "soon")
+TOPICS = ("general", "face", "arm", "hand", "leg", "feet", "back", "neck", "chest", "circulation",
+          "diabetes", "cramps", "treatment", "medicines")
+ALL = "all"
+# The admonition type of each tier: its colours and print symbols live in extra.css and pdf.css.
+CARD_TYPE = {"emergency": "emergency", "today": "urgent", "soon": "soon"}
+FULL_LIST_PAGE = "urgent-help.md"  # every page sits at the top of docs/, so this link works everywhere
+
+BLOCK = re.compile(r"^([ \t]*)\{\{\s*signs\s*:\s*([^}]*?)\s*\}\}[ \t]*$")
+ACT = re.compile(r"\{\{\s*act\s*:\s*([^}]*?)\s*\}\}")
+TIER_TOKEN = re.compile(r"^tier\s*=\s*(\S+)$")
+CLINIC = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
+ANY_TOKEN = re.compile(r"\{\{\s*(?:signs|act)\s*:")
+FENCE = re.compile(r"^\s*(```|~~~)")
+SENTENCE_START = re.compile(r"(^|[.!?]\s+|^\s*(?:[-*+]|\d+\.)\s+)$")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster
+
+
+class SignsError(ValueError):
+    """A block or action names something the data file does not have (the checks report it first)."""
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    tier: str
+    text: str
+    why: str
+    topics: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    watch: tuple[str, ...] = ()
+
+
+_cache: dict[Path, tuple[int, list[Sign]]] = {}
+_full_list: dict[Path, bool] = {}
+
+
+def load(docs_dir: Path) -> list[Sign]:
+    """The signs of docs/_data/warning-signs.yml, read once per process (again only if the file changes)."""
+    path = Path(docs_dir) / DATA_FILE
+    stamp = path.stat().st_mtime_ns
+    cached = _cache.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    with path.open(encoding="utf-8") as handle:
+        entries = yaml.load(handle, Loader=_Loader) or []
+    signs = [Sign(str(e["id"]), str(e["tier"]), str(e["text"]).strip(), str(e.get("why", "")).strip(),
+                  tuple(e.get("topics") or ()), tuple(e.get("sources") or ()), tuple(e.get("watch") or ()))
+             for e in entries]
+    _cache[path] = (stamp, signs)
+    return signs
+
+
+def parse_tokens(spec: str) -> list[str]:
+    return [token.strip() for token in spec.split(",") if token.strip()]
+
+
+def select(tokens: list[str], signs: list[Sign]) -> list[Sign]:
+    """Signs named by id or by topic, in the data file's order within each tier, most urgent tier first."""
+    wanted = set(tokens)
+    chosen = signs if ALL in wanted else [s for s in signs if s.id in wanted or wanted & set(s.topics)]
+    return sorted(chosen, key=lambda s: TIERS.index(s.tier))  # sorted() is stable: file order stays
+
+
+# ------------------------------------------------------------------ words of each tier (from settings)
+
+def _setting(clinic: dict, name: str) -> str:
+    return str(clinic.get(name, "") or "")
+
+
+def _fill(text: str, clinic: dict) -> str:
+    return CLINIC.sub(lambda m: _setting(clinic, m.group(1)) if m.group(1) in clinic else m.group(0), text)
+
+
+def title(tier: str, clinic: dict) -> str:
+    return {"emergency": f"Emergency: call {_setting(clinic, 'emergency_number')} now",
+            "today": "Urgent: get help today",
+            "soon": "See a doctor soon"}[tier]
+
+
+def action(tier: str, clinic: dict) -> str:
+    """What to do, as words that fit inside a sentence ("call 999 now")."""
+    return {"emergency": f"call {_setting(clinic, 'emergency_number')} now",
+            "today": f"get help today: {_setting(clinic, 'urgent_advice')}",
+            "soon": "see a doctor soon"}[tier]
+
+
+def lead(tier: str, clinic: dict) -> str:
+    """The card's first sentence: what the number is for."""
+    number, service = _setting(clinic, "emergency_number"), _setting(clinic, "emergency_service")
+    return {"emergency": f"Call {number} for {service}, even if the sign goes away.",
+            "today": f"Get help the same day: {_setting(clinic, 'urgent_advice')}.",
+            "soon": ""}[tier]  # the title says it all: "See a doctor soon"
+
+
+def call_line(tier: str, clinic: dict, kiosk: bool) -> str | None:
+    """The number to use now: a tap-to-call button on the website; on the kiosk, large, with the reception note."""
+    name = {"emergency": "emergency_number", "today": "urgent_number"}.get(tier)
+    number = _setting(clinic, name) if name else ""
+    if not number:
+        return None
+    if kiosk:
+        return f"**{number}**{{ .signs-number }} {_setting(clinic, 'reception_note')}".rstrip()
+    digits = re.sub(r"[^\d+]", "", number)
+    # Paper cannot be tapped: the button is web-only (the lead sentence above it has the number).
+    return f"[Call {number}](tel:{digits}){{ .signs-call }}\n{{ .screen-only }}"
+
+
+# ------------------------------------------------------------------ Markdown output
+
+def _card(tier: str, signs: list[Sign], clinic: dict, kiosk: bool, folded: bool = False) -> list[str]:
+    # A folded card is a pymdownx.details block: its title (with the count) shows, a tap opens it.
+    opener = f"??? {CARD_TYPE[tier]}" if folded else f"!!! {CARD_TYPE[tier]}"
+    count = f" ({len(signs)} sign{'s' if len(signs) > 1 else ''})" if folded else ""
+    lines = [f'{opener} "{title(tier, clinic)}{count}"']
+    if lead(tier, clinic):
+        lines += [f"    {lead(tier, clinic)}", ""]
+    call = call_line(tier, clinic, kiosk)
+    if call:
+        lines += [f"    {part}" for part in call.split("\n")] + [""]
+    lines += [f"    - {_fill(sign.text, clinic)}" for sign in signs]
+    return lines + [""]
+
+
+def cards(signs: list[Sign], clinic: dict, kiosk: bool = False, more_link: bool = True) -> list[str]:
+    """One card per tier that has signs, most urgent first, then a link to the full list.
+
+    On a topic page (more_link) only the most urgent card is open: the less urgent cards are
+    folded to their title and count, so the page's own subject starts on the first screen
+    (clinical review X9, UX review #6). Print and the PDFs show them open."""
+    lines: list[str] = []
+    for tier in TIERS:
+        in_tier = [s for s in signs if s.tier == tier]
+        if in_tier:
+            lines += _card(tier, in_tier, clinic, kiosk, folded=more_link and bool(lines))
+    if more_link:
+        lines += [f"[All warning signs]({FULL_LIST_PAGE}){{ .signs-more }}", ""]
+    return lines
+
+
+def tier_section(tier: str, signs: list[Sign], clinic: dict, kiosk: bool = False) -> list[str]:
+    """One tier in full, each sign with why it matters: the sections of the urgent-help page."""
+    lines = [lead(tier, clinic), "{ .signs-lead }", ""] if lead(tier, clinic) else []
+    call = call_line(tier, clinic, kiosk)
+    if call:
+        lines += call.split("\n") + [""]
+    for sign in (s for s in signs if s.tier == tier):
+        lines.append(f"- {_fill(sign.text, clinic)}<br><span class=\"signs-why\">{_fill(sign.why, clinic)}</span>")
+    return lines + [""]
+
+
+def render_block(spec: str, signs: list[Sign], clinic: dict, kiosk: bool = False, has_full_list: bool = True) -> list[str]:
+    """The Markdown lines for one `{{ signs: spec }}` block."""
+    tokens = parse_tokens(spec)
+    tier = TIER_TOKEN.match(spec.strip())
+    if tier:
+        if tier.group(1) not in TIERS:
+            raise SignsError(f"unknown tier '{tier.group(1)}' in '{{{{ signs: {spec} }}}}'; use one of: {', '.join(TIERS)}")
+        return tier_section(tier.group(1), signs, clinic, kiosk)
+    known = {s.id for s in signs} | set(TOPICS) | {ALL}
+    unknown = [t for t in tokens if t not in known]
+    if unknown or not tokens:
+        raise SignsError(f"'{{{{ signs: {spec} }}}}' names no topic or sign id ({', '.join(unknown) or 'empty'}); "
+                         f"see {DATA_FILE}")
+    return cards(select(tokens, signs), clinic, kiosk, more_link=ALL not in tokens and has_full_list)
+
+
+def act(sign_id: str, signs: list[Sign], clinic: dict) -> str:
+    sign = next((s for s in signs if s.id == sign_id), None)
+    if sign is None:
+        raise SignsError(f"'{{{{ act: {sign_id} }}}}' names no sign; use a sign id from {DATA_FILE}")
+    return action(sign.tier, clinic)
+
+
+def plain_text(text: str, clinic: dict, docs_dir: Path) -> str:
+    """`{{ act: ID }}` and `{{ clinic.NAME }}` as plain words, for text that is not Markdown
+    (glossary tooltips); the caller escapes it."""
+    if ACT.search(text):
+        signs = load(docs_dir)
+        text = ACT.sub(lambda m: act(m.group(1), signs, clinic), text)
+    return _fill(text, clinic)
+
+
+def _acts(line: str, signs: list[Sign], clinic: dict) -> str:
+    def replace(match: re.Match) -> str:
+        words = act(match.group(1), signs, clinic)
+        if SENTENCE_START.search(line[:match.start()]):
+            words = words[0].upper() + words[1:]
+        return f"**{words}**"
+    return ACT.sub(replace, line)
+
+
+def _has_full_list(docs_dir: Path) -> bool:
+    """Whether the site has the page with every sign (a small site may not): link to it only then."""
+    if docs_dir not in _full_list:
+        _full_list[docs_dir] = (docs_dir / FULL_LIST_PAGE).is_file()
+    return _full_list[docs_dir]
 
 
 def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> str:
     """Replace `{{ signs: ... }}` lines and `{{ act: ID }}` with the signs from the data file."""
-    return markdown
+    if not ANY_TOKEN.search(markdown):
+        return markdown
+    signs = load(docs_dir)
+    # Settings go into Markdown that may hold raw HTML: a `<` in a setting stays a character.
+    clinic = {name: "" if value is None else html.escape(str(value), quote=False) for name, value in clinic.items()}
+    out: list[str] = []
+    fence = None
+    for line in markdown.split("\n"):
+        marker = FENCE.match(line)
+        if marker:
+            fence = None if fence == marker.group(1) else (fence or marker.group(1))
+        if fence or marker:
+            out.append(line)
+            continue
+        block = BLOCK.match(line)
+        if block:
+            indent = block.group(1)
+            rendered = render_block(block.group(2), signs, clinic, kiosk, _has_full_list(Path(docs_dir)))
+            out += [indent + part if part else "" for part in rendered]
+        elif "{{" in line:
+            out.append(_acts(line, signs, clinic))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------ the kiosk's emergency strip (HTML)
+
+def emergency_strip(clinic: dict) -> str:
+    """A full-width line for the kiosk home and "Touch to start" screens: the number large, what it
+    is for, and the reception note. Phrasing content only (spans), so it fits inside a button too."""
+    number = html.escape(_setting(clinic, "emergency_number"))
+    note = html.escape(_setting(clinic, "reception_note"))
+    return (f'<span class="signs-strip" data-signs-strip>'
+            f'<span class="signs-strip__what">Stroke, heart attack or another emergency?</span> '
+            f'<span class="signs-strip__note">{note}</span> '
+            f'<span class="signs-strip__call">{"Or call" if note else "Call"} '
+            f'<strong class="signs-strip__number">{number}</strong></span>'
+            f'</span>')

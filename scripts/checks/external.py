@@ -1,0 +1,224 @@
+"""The README's promise, enforced: the site loads nothing from another website.
+
+Looks at everything that ends up in a page and can make a browser fetch something: Markdown images,
+raw HTML in pages and snippets (img, iframe, script, link, video, audio, source, object, embed,
+srcset, poster, inline styles and <style>), the theme layer in overrides/, our own CSS and JS
+under docs/ and overrides/, and the config's extra_css, extra_javascript, polyfills and theme
+fonts. Links (<a href>) to other sites are fine: they load nothing until a reader follows them
+(the allowlist check decides which sites they may go to). Material's own theme files are not ours
+and are not scanned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import tinycss2
+
+from scripts import siteconfig
+from scripts.checks.links import links
+from scripts.problems import Problem, display_path
+from scripts.sources import Source
+
+REMOTE_SCHEMES = {"http", "https", "ftp", "ws", "wss"}
+# Attributes that make the browser fetch their address as soon as the page loads.
+LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background", "imagesrcset"}
+# Tags whose href loads something (a stylesheet, an icon, an SVG image); <a href> only links.
+LOADING_HREF_TAGS = {"link", "image", "use", "feimage"}
+# A quoted address in a script: https://host, //host (protocol-relative), wss://host.
+SCRIPT_ADDRESS = re.compile(r"""(["'`])\s*((?:(?:https?|wss?|ftp):)?//[A-Za-z0-9][^"'`\s]*)""")
+# attr_list's `{ key="value" }` after a paragraph, image or heading becomes HTML attributes too.
+ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{):?([^{}]*\w[\w:-]*\s*=[^{}]*)\}")
+ATTR_LIST_TAG = "{ }"  # how an attr_list shows in messages: <{ } style="...">
+CSS_URL_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set"}
+CONFIG_LISTS = (("extra_css",), ("extra_javascript",), ("extra", "polyfills"))
+FIX = "save a copy under docs/ (e.g. docs/assets/) and use its relative address: the site loads nothing from other websites"
+
+
+def is_remote(address: str) -> bool:
+    """True for an address on another machine: a remote scheme, or protocol-relative //host."""
+    address = re.sub(r"[\x00-\x20]", "", address).lower()
+    return address.startswith("//") or urlsplit(address).scheme in REMOTE_SCHEMES
+
+
+@dataclass(frozen=True)
+class Tag:
+    line: int
+    name: str
+    attrs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """The text of an inline <style> or <script>, with the line it starts on."""
+
+    line: int
+    kind: str  # "style" or "script"
+    text: str
+
+
+class _HTMLReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)  # attribute values come back with &#...; decoded
+        self.tags: list[Tag] = []
+        self.embedded: list[Embedded] = []
+        self._inside: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(Tag(self.getpos()[0], tag.lower(), {k.lower(): v or "" for k, v in attrs}))
+        self._inside = tag.lower() if tag.lower() in ("style", "script") else None
+
+    def handle_endtag(self, tag: str) -> None:
+        self._inside = None
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.embedded.append(Embedded(self.getpos()[0], self._inside, data))
+
+
+def read_html(text: str) -> tuple[list[Tag], list[Embedded]]:
+    """Every start tag (with its line) and every inline style or script in some HTML (or Markdown) text."""
+    reader = _HTMLReader()
+    reader.feed(text)
+    reader.close()
+    return reader.tags, reader.embedded
+
+
+def page_html(source: Source) -> tuple[list[Tag], list[Embedded]]:
+    """The raw HTML of a page or snippet body (code blanked, lines kept), plus its attr_list attributes."""
+    if "html" not in source.cache:
+        lines = [""] * (source.text.count("\n") + 1)
+        attr_lists = []
+        for number, line in source.body_lines():
+            lines[number - 1] = line
+            for match in ATTR_LIST.finditer(line):
+                attr_lists += [Tag(number, ATTR_LIST_TAG, tag.attrs) for tag in read_html(f"<x {match.group(1)}>")[0]]
+        tags, embedded = read_html("\n".join(lines))
+        source.cache["html"] = (tags + attr_lists, embedded)
+    return source.cache["html"]
+
+
+def css_addresses(css: str) -> list[tuple[int, str]]:
+    """(line within the text, address) of every url(), @import and image-set() in some CSS."""
+    found: list[tuple[int, str]] = []
+
+    def walk(tokens: list) -> None:
+        previous = None
+        for token in tokens:
+            if token.type == "url":
+                found.append((token.source_line, token.value))
+            elif token.type == "function" and token.lower_name in CSS_URL_FUNCTIONS:
+                found.extend((arg.source_line, arg.value) for arg in token.arguments if arg.type == "string")
+            elif token.type == "string" and previous is not None and previous.type == "at-keyword" \
+                    and previous.lower_value == "import":
+                found.append((token.source_line, token.value))
+            if token.type == "function":
+                walk(token.arguments)
+            elif hasattr(token, "content") and isinstance(token.content, list):
+                walk(token.content)
+            if token.type not in ("whitespace", "comment"):
+                previous = token
+
+    walk(tinycss2.parse_component_value_list(css, skip_comments=True))
+    return found
+
+
+def script_addresses(js: str) -> list[tuple[int, str]]:
+    """(line within the text, address) of every quoted remote address in a script."""
+    return [(js.count("\n", 0, m.start()) + 1, m.group(2)) for m in SCRIPT_ADDRESS.finditer(js)]
+
+
+def _srcset_addresses(value: str) -> list[str]:
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+
+
+def tag_problems(shown: str, tags: list[Tag], embedded: list[Embedded]) -> list[Problem]:
+    """Remote loads in HTML: loading attributes, <link href>, style attributes, inline <style> and <script>."""
+    problems = []
+    for tag in tags:
+        for attr, value in tag.attrs.items():
+            if attr in LOADING_ATTRIBUTES or (attr in ("href", "xlink:href") and tag.name in LOADING_HREF_TAGS):
+                addresses = _srcset_addresses(value) if attr.endswith("srcset") else [value]
+                # An <img src> reads like a Markdown image, and both are reported alike (links.py sees both).
+                what = "the image '{}'" if (tag.name, attr) == ("img", "src") else f"<{tag.name} {attr}=\"{{}}\">"
+                problems += [Problem(shown, tag.line, f"{what.format(a)} loads from another website", FIX)
+                             for a in addresses if is_remote(a)]
+            elif attr == "style":
+                problems += [Problem(shown, tag.line, f"the style of <{tag.name}> loads '{a}' from another website", FIX)
+                             for _, a in css_addresses(value) if is_remote(a)]
+    for block in embedded:
+        found = css_addresses(block.text) if block.kind == "style" else script_addresses(block.text)
+        problems += [Problem(shown, block.line + line - 1, f"the <{block.kind}> block loads '{a}' from another website", FIX)
+                     for line, a in found if is_remote(a)]
+    return problems
+
+
+def _theme_files(config: dict[str, Any]) -> Iterator[Path]:
+    """Our own theme layer and assets: overrides/ (custom_dir) and docs/ (HTML, CSS, JS)."""
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folders = [siteconfig.docs_dir(config)]
+    if custom_dir:
+        folders.append(Path(config["config_dir"]) / custom_dir)
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in (".html", ".htm", ".svg", ".css", ".js") and path.is_file():
+                    yield path
+
+
+def file_problems(path: Path) -> list[Problem]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # not our text to judge (a binary, or read_sources reports bad Markdown encodings)
+    shown = display_path(path)
+    if path.suffix == ".css":
+        return [Problem(shown, line, f"the stylesheet loads '{a}' from another website", FIX)
+                for line, a in css_addresses(text) if is_remote(a)]
+    if path.suffix == ".js":
+        return [Problem(shown, line, f"the script loads '{a}' from another website", FIX)
+                for line, a in script_addresses(text) if is_remote(a)]
+    return tag_problems(shown, *read_html(text))
+
+
+def config_problems(config: dict[str, Any]) -> list[Problem]:
+    """Remote stylesheets and scripts listed in the config, and web fonts (Material's default: Google Fonts)."""
+    where = siteconfig.key_lines(Path(config["config_file"]))
+
+    def at(*path: str) -> tuple[str, int]:
+        file, line = where.get(path, (Path(config["config_file"]), 1))
+        return display_path(file), line
+
+    problems = []
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    for path in CONFIG_LISTS:
+        entries = config.get(path[0]) if len(path) == 1 else extra.get(path[1])
+        for entry in entries if isinstance(entries, list) else []:
+            address = entry.get("path", "") if isinstance(entry, dict) else str(entry)
+            if is_remote(address):
+                problems.append(Problem(*at(*path), f"{'.'.join(path)} lists '{address}', which loads from another website", FIX))
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("name") == "material" and theme.get("font") is not False:
+        problems.append(Problem(*at("theme", "font") if ("theme", "font") in where else at("theme"),
+                                "the theme loads its fonts from Google Fonts (theme.font is not false)",
+                                "set 'font: false' under 'theme:' to use the reader's system fonts"))
+    return problems
+
+
+def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
+    """Everything in pages, snippets, templates, assets and the config that would load from elsewhere."""
+    problems: list[Problem] = []
+    for source in sources:
+        problems += [Problem(source.shown, link.line, f"the image '{link.target}' loads from another website", FIX)
+                     for link in links(source) if link.is_image and is_remote(link.target)]
+        problems += tag_problems(source.shown, *page_html(source))
+    for path in _theme_files(config):
+        problems += file_problems(path)
+    return problems + config_problems(config)

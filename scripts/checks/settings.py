@@ -1,0 +1,337 @@
+"""The site's own settings (extra.clinic, extra.pdf, extra.kiosk, extra.checks), declared once.
+
+SETTINGS below is the one declaration. `check()` validates mkdocs.yml (and a kiosk file that
+INHERITs it) against it before anything renders, reporting `mkdocs.yml:LINE: message; fix` with
+the line where the key is written; `python -m scripts.checks.settings --doc` prints the same table
+as the README's settings section (tests/test_settings.py keeps the two equal).
+
+Why a small local table rather than MkDocs' `config_options`: the checks must also run without
+MkDocs (`python -m scripts.check`, and before a Zensical build, which runs no MkDocs code), and
+they report the line of each key, which MkDocs' config validation does not know. JSON Schema would
+add a dependency and still need the YAML line numbers and the patient-facing rules written here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from scripts import siteconfig
+from scripts.problems import NOTE, Problem, display_path
+
+KIOSK_HOOK = "scripts/kiosk/hook.py"
+# Reserved names (RFC 2606, RFC 6761): an address on them can never reach the guide.
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net", "example", "test", "invalid", "localhost")
+PHONE = re.compile(r"^\+?[0-9][0-9 ]*$")
+
+
+@dataclass(frozen=True)
+class Kind:
+    python_type: type
+    words: str  # what a value must be, in messages and the README table
+
+
+KINDS = {
+    "text": Kind(str, "text"),
+    "phone": Kind(str, "a phone number in quotes"),
+    "url": Kind(str, "an https:// address"),
+    "seconds": Kind(int, "a whole number of seconds above 0"),
+    "switch": Kind(bool, "true or false"),
+    "pages": Kind(list, "a list of page files"),
+    "texts": Kind(list, "a list of text"),
+    "page_texts": Kind(dict, "page files, each with a list of text"),
+}
+
+
+@dataclass(frozen=True)
+class Setting:
+    section: str  # under extra: clinic, pdf, kiosk or checks
+    name: str
+    kind: str  # a key of KINDS
+    example: str  # as written in mkdocs.yml; also the default when not required
+    description: str
+    required: bool = False
+    patients_read: str = ""  # "always", or "kiosk" (only in a kiosk build): then it must not be empty
+    allowed: tuple[str, ...] = ()  # compared ignoring case
+
+    @property
+    def path(self) -> str:
+        return f"extra.{self.section}.{self.name}"
+
+
+SECTIONS = {
+    "clinic": "The clinic's own words and numbers, used in pages as `{{ clinic.NAME }}`. Required.",
+    "pdf": "The PDF booklet and handouts. Optional.",
+    "kiosk": "The waiting-room kiosk (`mkdocs-kiosk.yml`). Required in a config that runs the kiosk hook.",
+    "checks": "How strict the build is. Optional.",
+}
+
+SETTINGS = (
+    Setting("clinic", "country", "text", "United Kingdom", "The country whose services the numbers below belong to."),
+    Setting("clinic", "emergency_number", "phone", '"999"', "The emergency phone number, in every emergency card and tap-to-call link.",
+            required=True, patients_read="always"),
+    Setting("clinic", "emergency_service", "text", "an ambulance", "What that number sends (\"Call 999 for an ambulance\").",
+            required=True, patients_read="always"),
+    Setting("clinic", "urgent_advice", "text", "call NHS 111 or your GP surgery", "Where to get help today, in running text.",
+            required=True, patients_read="always"),
+    Setting("clinic", "urgent_number", "phone", '"111"', "The same-day help line.", required=True, patients_read="always"),
+    Setting("clinic", "urgent_service", "text", "NHS 111", "The name of that help line.", required=True, patients_read="always"),
+    Setting("clinic", "reception_note", "text", '""', "Added to the emergency card: empty on the web; "
+            "in the kiosk config, what to tell staff (\"Tell the reception desk now.\").", patients_read="kiosk"),
+    Setting("clinic", "publisher", "text", "The Numb Hands and Feet guide team", "Who publishes this copy of the guide (About page).",
+            required=True, patients_read="always"),
+    Setting("clinic", "report_problem", "text", "Tell the staff at the clinic that gave you this guide.",
+            "How a reader reports a mistake (About page).", required=True, patients_read="always"),
+    Setting("pdf", "paper", "text", "A4", "Paper size of the PDFs; `make pdf PAPER=letter` overrides it for one build.",
+            allowed=("A4", "letter")),
+    Setting("pdf", "public_url", "url", '""', "The address the PDFs' QR codes point to; empty means `site_url`."),
+    Setting("pdf", "no_handout", "pages", "[]", "Pages without a handout of their own (they are in the booklet)."),
+    Setting("pdf", "one_side", "pages", "[]", "Handouts that must fit on one side of paper (the others: two)."),
+    Setting("pdf", "handout_sections", "texts", "[]", "Section titles a handout keeps, with the introduction, care cards and sources."),
+    Setting("pdf", "handout_page_sections", "page_texts", '{neck.md: ["Which part of my arm goes numb?"]}',
+            "The sections one page's handout keeps, instead of `handout_sections`."),
+    Setting("kiosk", "public_url", "url", "https://guide.your-clinic.org/", "The address the kiosk's \"Take this page home\" QR codes point to.",
+            required=True, patients_read="always"),
+    Setting("kiosk", "idle_seconds", "seconds", "120", "Seconds without touch before \"Still reading?\" appears.", required=True),
+    Setting("kiosk", "warning_seconds", "seconds", "20", "Seconds the \"Still reading?\" countdown runs; less than `idle_seconds`.",
+            required=True),
+    Setting("kiosk", "attract_seconds", "seconds", "300", "Seconds on the unused home screen before \"Touch the screen to start\".",
+            required=True),
+    Setting("kiosk", "language", "text", "en", "Language of the kiosk's own buttons and messages.", required=True, allowed=("en",)),
+    Setting("checks", "allow_overdue_reviews", "switch", "false",
+            "`true` lets a build go ahead with pages past their `next_review` date."),
+    Setting("checks", "require_public_url", "switch", "false",
+            "`true` makes an example or missing public address (`site_url`, `public_url`) an error: turn it on before printing "
+            "handouts or setting up the kiosk."),
+)
+
+
+class _Where:
+    """File and line of a key, from the YAML nodes; a missing key points to its nearest written parent."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config_file = Path(config.get("config_file") or "mkdocs.yml")
+        try:
+            self.lines = siteconfig.key_lines(self.config_file)
+        except (OSError, yaml.YAMLError):  # a config given as a dict only: report at line 1
+            self.lines = {}
+
+    def file(self, *path: str) -> str:
+        return display_path(self._find(path)[0])
+
+    def __call__(self, *path: str) -> tuple[str, int]:
+        file, line = self._find(path)
+        return display_path(file), line
+
+    def _find(self, path: tuple[str, ...]) -> tuple[Path, int]:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.config_file, 1
+
+
+def _problem(where: _Where, path: tuple[str, ...], message: str, fix: str) -> Problem:
+    return Problem(*where(*path), message, fix)
+
+
+def is_kiosk(config: dict[str, Any]) -> bool:
+    """A kiosk build: extra.kiosk is set (the templates and PDF step decide the same way)."""
+    return bool(siteconfig.extra_section(config, "kiosk"))
+
+
+def check(config: dict[str, Any]) -> list[Problem]:
+    """Every settings problem: wrong types, missing or empty values, unknown keys, invalid values."""
+    where = _Where(config)
+    extra = config.get("extra")
+    if extra is not None and not isinstance(extra, dict):
+        return [_problem(where, ("extra",), "'extra' must be a group of settings", "write 'key: value' lines indented under 'extra:'")]
+    extra = extra or {}
+    kiosk = is_kiosk(config)
+    problems: list[Problem] = []
+    if KIOSK_HOOK in [str(hook) for hook in config.get("hooks") or []]:
+        problems.append(_problem(where, ("hooks",), f"hooks lists {KIOSK_HOOK}, which scripts/hook.py already runs when extra.kiosk is set",
+                                 f"remove '- {KIOSK_HOOK}' from hooks: a config is a kiosk when it has extra.kiosk"))
+    for section in SECTIONS:
+        problems += _check_section(config, section, extra.get(section), kiosk, where)
+    problems += _check_kiosk_times(siteconfig.extra_section(config, "kiosk"), where)
+    if siteconfig.check_settings(config).get("require_public_url") is True:
+        problems += [Problem(*where(*path), message, fix) for path, message, fix in _public_address_findings(config, where, True)]
+    return problems
+
+
+def notes(config: dict[str, Any]) -> list[Problem]:
+    """What every build says but never fails on: the public address is still an example (or unset)."""
+    if siteconfig.check_settings(config).get("require_public_url") is True:
+        return []  # then check() reports them as errors
+    where = _Where(config)
+    return [Problem(*where(*path), message, fix, NOTE) for path, message, fix in _public_address_findings(config, where, False)]
+
+
+def _check_section(config: dict[str, Any], section: str, values: Any, kiosk: bool, where: _Where) -> list[Problem]:
+    path = ("extra", section)
+    if values is None:
+        if section == "clinic":
+            return [_problem(where, path, "extra.clinic is missing", "add the clinic's settings under 'extra: clinic:' (see README, 'Settings')")]
+        return []
+    if not isinstance(values, dict):
+        return [_problem(where, path, f"extra.{section} must be a group of settings",
+                         f"write 'key: value' lines indented under '{section}:'")]
+    declared = {s.name: s for s in SETTINGS if s.section == section}
+    problems = []
+    for name in values:
+        if name not in declared:
+            close = difflib.get_close_matches(str(name), list(declared), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known settings: {', '.join(declared)}"
+            problems.append(_problem(where, (*path, str(name)), f"unknown setting extra.{section}.{name}",
+                                     f"{hint} (or remove it; see README, 'Settings')"))
+    for setting in declared.values():
+        if setting.name in values:
+            problems += _check_value(config, setting, values[setting.name], kiosk, where)
+        elif setting.required:
+            problems.append(_problem(where, path, f"{setting.path} is missing",
+                                     f"add '{setting.name}: {setting.example}' under '{section}:' (see README, 'Settings')"))
+    return problems
+
+
+def _check_value(config: dict[str, Any], setting: Setting, value: Any, kiosk: bool, where: _Where) -> list[Problem]:
+    kind = KINDS[setting.kind]
+    path = ("extra", setting.section, setting.name)
+
+    def problem(message: str, fix: str) -> list[Problem]:
+        return [_problem(where, path, message, fix)]
+
+    wrong_type = not isinstance(value, kind.python_type) or (kind.python_type is int and isinstance(value, bool))
+    if kind.python_type is list and not wrong_type:
+        wrong_type = not all(isinstance(item, str) for item in value)
+    if kind.python_type is dict and not wrong_type:
+        wrong_type = not all(isinstance(k, str) and isinstance(v, list) and all(isinstance(i, str) for i in v)
+                             for k, v in value.items())
+    if wrong_type:
+        shown = "empty" if value is None else repr(value)
+        if kind.python_type is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            fix = f"put it in quotes: {setting.name}: \"{value}\""
+        else:
+            fix = f"write it as {kind.words}, e.g. {setting.name}: {setting.example}"
+        return problem(f"{setting.path} must be {kind.words}, not {shown}", fix)
+    if isinstance(value, str) and not value.strip():
+        if setting.patients_read == "always" or (setting.patients_read == "kiosk" and kiosk):
+            where_read = "on the kiosk" if setting.patients_read == "kiosk" else "in the guide"
+            example = setting.example if setting.example != '""' else '"Tell the reception desk now."'
+            return problem(f"{setting.path} is empty, but patients read it {where_read}",
+                           f"write it, e.g. {setting.name}: {example}")
+        return []
+    if setting.allowed and str(value).casefold() not in [a.casefold() for a in setting.allowed]:
+        return problem(f"{setting.path} is '{value}', which is not allowed", f"use {' or '.join(setting.allowed)}")
+    if setting.kind == "phone" and not PHONE.match(value):
+        return problem(f"{setting.path} is '{value}', which is not a phone number",
+                       f"use digits only (spaces and a leading + are fine), e.g. {setting.name}: {setting.example}")
+    if setting.kind == "url" and not (urlsplit(value).scheme == "https" and urlsplit(value).hostname):
+        return problem(f"{setting.path} is '{value}', which is not an https:// address",
+                       f"write the guide's full public address, e.g. {setting.name}: https://guide.your-clinic.org/")
+    if setting.kind == "seconds" and value < 1:
+        return problem(f"{setting.path} is {value}", f"use {KINDS['seconds'].words}, e.g. {setting.name}: {setting.example}")
+    if setting.kind in ("pages", "page_texts"):
+        return _check_pages(config, setting, list(value), problem)
+    return []
+
+
+def _check_pages(config: dict[str, Any], setting: Setting, pages: list[str], problem) -> list[Problem]:
+    docs_dir = siteconfig.docs_dir(config)
+    if not docs_dir.is_dir():
+        return []  # check.run reports the missing docs folder
+    known = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    found = []
+    for page in pages:
+        if page not in known:
+            close = difflib.get_close_matches(page, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "use a file name relative to docs/, e.g. about.md"
+            found += problem(f"{setting.path} lists '{page}', which is not a page", hint)
+    return found
+
+
+def _check_kiosk_times(kiosk: dict[str, Any], where: _Where) -> list[Problem]:
+    idle, warning = kiosk.get("idle_seconds"), kiosk.get("warning_seconds")
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in (idle, warning)):
+        return []  # the type and range are reported per key
+    if warning >= idle:
+        return [_problem(where, ("extra", "kiosk", "warning_seconds"),
+                         f"extra.kiosk.warning_seconds ({warning}) is not less than idle_seconds ({idle})",
+                         "make the countdown shorter than the idle time, e.g. warning_seconds: 20 with idle_seconds: 120")]
+    return []
+
+
+def is_example_address(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == domain or host.endswith("." + domain) for domain in EXAMPLE_DOMAINS)
+
+
+def _public_address_findings(config: dict[str, Any], where: _Where, as_error: bool) -> list[tuple[tuple[str, ...], str, str]]:
+    """(key path, message, fix) for each public address that QR codes use and that cannot work."""
+    if is_kiosk(config):
+        path, url = ("extra", "kiosk", "public_url"), siteconfig.extra_section(config, "kiosk").get("public_url")
+        readers, before = "the kiosk's \"Take this page home\" QR codes", "before the kiosk goes into the waiting room"
+    else:
+        pdf_url = siteconfig.extra_section(config, "pdf").get("public_url")
+        path, url = (("extra", "pdf", "public_url"), pdf_url) if pdf_url else (("site_url",), config.get("site_url"))
+        readers, before = "the QR codes on printed handouts and the booklet", "before printing"
+    name = ".".join(path)
+    url = "" if url is None else url
+    if not isinstance(url, str):
+        return []  # a wrong type is reported by check()
+    if not url.strip():
+        message = f"{name} is not set, so {readers} have no address to point to"
+    elif is_example_address(url):
+        message = f"{name} is the example address {url}, so {readers} point to a site that does not exist"
+    else:
+        return []
+    fix = f"set {name} in {where.file(*path)} to the guide's real public address"
+    if as_error:
+        fix += " (or set extra.checks.require_public_url: false while you are only testing)"
+    else:
+        fix += f" {before} (extra.checks.require_public_url: true makes this an error)"
+    return [(path, message, fix)]
+
+
+def doc_table() -> str:
+    """The README's settings table, from SETTINGS (the one declaration)."""
+    rows = ["| setting | value | required | default | what it is |", "|---|---|---|---|---|"]
+    for section, about in SECTIONS.items():
+        rows.append(f"| **`extra.{section}`** | | | | {about} |")
+        for s in (s for s in SETTINGS if s.section == section):
+            value = " or ".join(f"`{a}`" for a in s.allowed) if s.allowed else KINDS[s.kind].words
+            default = f"(e.g. `{s.example}`)" if s.required else f"`{s.example}`"
+            about_it = s.description
+            if s.patients_read == "always":
+                about_it += " Patients read it: may not be empty."
+            elif s.patients_read == "kiosk":
+                about_it += " May not be empty in a kiosk config."
+            rows.append(f"| `{s.path}` | {value} | {'yes' if s.required else 'no'} | {default} | {about_it} |")
+    return "\n".join(rows) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check the site's settings, or print their table for the README.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    parser.add_argument("--doc", action="store_true", help="print the settings table (Markdown) and exit")
+    args = parser.parse_args(argv)
+    if args.doc:
+        sys.stdout.write(doc_table())
+        return 0
+    config = siteconfig.load(args.config_file)
+    found = check(config)
+    for problem in [*notes(config), *found]:
+        print(problem)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
