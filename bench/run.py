@@ -11,9 +11,12 @@ import argparse
 import datetime
 import os
 import platform
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench import sites as bench_sites
@@ -108,6 +111,47 @@ def page_weight(ours_site: Path, stock_site: Path, page: str) -> list[str]:
     return rows
 
 
+def every_page_weight(ours_site: Path, stock_site: Path) -> list[str]:
+    """First-visit gzip bytes of every page, ours against stock (issue 11: at or below stock on every page)."""
+    rows = ["| page | ours gzip KB | stock gzip KB | ours / stock |", "|---|---|---|---|"]
+    ratios = []
+    for page in sorted(p.name for p in ours_site.glob("*.html") if p.name != "404.html" and (stock_site / p.name).exists()):
+        ours = bench_web.first_visit_bytes(ours_site, page)["total"]["gzip"]
+        stock = bench_web.first_visit_bytes(stock_site, page)["total"]["gzip"]
+        ratios.append(ours / stock)
+        rows.append(f"| `{page}` | {kb(ours)} | {kb(stock)} | {ours / stock:.2f} |")
+    rows.append(f"| target: every page <= stock | | | {yes(max(ratios) <= 1)} (highest {max(ratios):.2f}) |")
+    return rows
+
+
+def zensical_command() -> list[str] | None:
+    python = ROOT / ".venv-zensical/bin/python"
+    return [str(python), "-m", "zensical", "build", "--clean", "--strict", "-f", "mkdocs-zensical.yml"] if python.exists() else None
+
+
+def renderer_times(runs: int) -> list[str]:
+    """The same docs/ built by MkDocs (strict, checks in its hook) and by Zensical (after the same checks,
+    as `make build-zensical` does), alternating run by run; no PDFs in either."""
+    command = zensical_command()
+    if command is None:
+        return ["Zensical: not measured (no .venv-zensical; `make .venv-zensical/.installed` makes it)."]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs, zensical = [], []
+    for _ in range(runs):
+        mkdocs.append(bench_sites.time_cli_build(ROOT / "mkdocs.yml"))
+        start = time.perf_counter()
+        for step in ([sys.executable, "-m", "scripts.check", "--strict"], command):
+            if subprocess.run(step, cwd=ROOT, env=env, capture_output=True, check=False).returncode:
+                return [f"Zensical: the build failed (`{' '.join(step)}`)."]
+        zensical.append(time.perf_counter() - start)
+        shutil.rmtree(ROOT / "site-zensical", ignore_errors=True)
+    m, z = median(mkdocs), median(zensical)
+    return [f"| renderer (checks included, no PDFs) | seconds (median of {runs}) |", "|---|---|",
+            f"| MkDocs + Material (`scripts.build --no-pdf` equivalent) | {m:.2f} |",
+            f"| Zensical (`make build-zensical`: checks, then `zensical build`) | {z:.2f} |",
+            f"| Zensical / MkDocs | {z / m:.2f} |"]
+
+
 def pdf_time(runs: int) -> list[str]:
     try:
         from bench.pdf import measure
@@ -184,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
             ("Build time", lambda: build_times(stock_config, args.runs)),
             ("Hook time and scaling", lambda: hook_and_scaling(sizes, args.runs, args.scale_runs)),
             ("Page weight", lambda: page_weight(ours_site, stock_site, typical_page(ours_site))),
+            ("Page weight of every page", lambda: every_page_weight(ours_site, stock_site)),
+            ("Renderers: MkDocs and Zensical", lambda: renderer_times(min(args.runs, 3))),
             ("PDF", lambda: pdf_time(min(args.runs, 3)) if "pdf" not in skip else ["PDF: skipped."]),
             ("Lighthouse", lambda: lighthouse(ours_site, ["index.html", longest_page(ours_site)], args.lighthouse_runs)
              if "lighthouse" not in skip else ["Lighthouse: skipped."]),

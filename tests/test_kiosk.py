@@ -471,7 +471,7 @@ def test_dialogs_and_bar_use_the_page_font(kiosk):
     page.locator("a[data-kiosk-external]").first.tap()
     for part in ("#kiosk-external h2", "#kiosk-external .kiosk-address", "#kiosk-external button"):
         assert _font(page, part) == text_font, part
-    for part in ("#kiosk-idle", "#kiosk-idle button", ".kiosk-attract__button"):
+    for part in ("#kiosk-idle", "#kiosk-idle button", ".kiosk-attract__button", ".kiosk-attract__button .signs-strip"):
         assert _font(page, part) == text_font, part
 
 

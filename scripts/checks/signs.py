@@ -21,7 +21,8 @@ from scripts.sources import Source
 from scripts.transforms.signs import ACT, ALL, DATA_FILE, TIER_TOKEN, TIERS, TOPICS, parse_tokens
 
 COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: its nodes keep line numbers too
-KEYS = ("id", "tier", "text", "why", "topics", "sources", "watch")
+KEYS = ("id", "tier", "text", "short", "why", "topics", "sources", "watch")
+SHORT_MAX = 60  # characters: a short label stays on one or two lines of a phone
 LISTS = ("topics", "sources", "watch")
 SIGN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLINIC = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
@@ -146,7 +147,11 @@ def check_data(path: Path, entries: list[Entry], clinic: dict, domains: list[str
         for phrase, line in entry.values.get("watch") or [] if isinstance(entry.values.get("watch"), list) else []:
             if isinstance(phrase, str) and phrase != phrase.lower():
                 problem(line, f"the watch phrase '{phrase}' of {label} is not lower case", f"write it as '{phrase.lower()}'")
-        for key in ("text", "why"):
+        short = entry.values.get("short")
+        if isinstance(short, str) and len(short) > SHORT_MAX:
+            problem(entry.lines["short"], f"the short label of {label} has {len(short)} characters",
+                    f"keep it to {SHORT_MAX} or fewer: the full wording is in 'text'")
+        for key in ("text", "short", "why"):
             for setting in CLINIC.findall(str(entry.values.get(key) or "")):
                 if setting not in clinic:
                     problem(entry.lines[key], f"{label} uses the unknown setting '{{{{ clinic.{setting} }}}}'",

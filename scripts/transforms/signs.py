@@ -51,6 +51,7 @@ class Sign:
     id: str
     tier: str
     text: str
+    short: str  # a few words, for the open card at the top of a topic page
     why: str
     topics: tuple[str, ...]
     sources: tuple[str, ...] = ()
@@ -70,7 +71,8 @@ def load(docs_dir: Path) -> list[Sign]:
         return cached[1]
     with path.open(encoding="utf-8") as handle:
         entries = yaml.load(handle, Loader=_Loader) or []
-    signs = [Sign(str(e["id"]), str(e["tier"]), str(e["text"]).strip(), str(e.get("why", "")).strip(),
+    signs = [Sign(str(e["id"]), str(e["tier"]), str(e["text"]).strip(), str(e.get("short") or e["text"]).strip(),
+                  str(e.get("why", "")).strip(),
                   tuple(e.get("topics") or ()), tuple(e.get("sources") or ()), tuple(e.get("watch") or ()))
              for e in entries]
     _cache[path] = (stamp, signs)
@@ -134,7 +136,7 @@ def call_line(tier: str, clinic: dict, kiosk: bool) -> str | None:
 
 # ------------------------------------------------------------------ Markdown output
 
-def _card(tier: str, signs: list[Sign], clinic: dict, kiosk: bool, folded: bool = False) -> list[str]:
+def _card(tier: str, signs: list[Sign], clinic: dict, kiosk: bool, folded: bool = False, short: bool = False) -> list[str]:
     # A folded card is a pymdownx.details block: its title (with the count) shows, a tap opens it.
     opener = f"??? {CARD_TYPE[tier]}" if folded else f"!!! {CARD_TYPE[tier]}"
     count = f" ({len(signs)} sign{'s' if len(signs) > 1 else ''})" if folded else ""
@@ -144,7 +146,9 @@ def _card(tier: str, signs: list[Sign], clinic: dict, kiosk: bool, folded: bool 
     call = call_line(tier, clinic, kiosk)
     if call:
         lines += [f"    {part}" for part in call.split("\n")] + [""]
-    lines += [f"    - {_fill(sign.text, clinic)}" for sign in signs]
+    # On a topic page the open card lists each sign in a few words (the page's subject must not
+    # start screens down); folded cards, the full cards and urgent-help give the whole wording.
+    lines += [f"    - {_fill(sign.short if short else sign.text, clinic)}" for sign in signs]
     return lines + [""]
 
 
@@ -158,7 +162,7 @@ def cards(signs: list[Sign], clinic: dict, kiosk: bool = False, more_link: bool 
     for tier in TIERS:
         in_tier = [s for s in signs if s.tier == tier]
         if in_tier:
-            lines += _card(tier, in_tier, clinic, kiosk, folded=more_link and bool(lines))
+            lines += _card(tier, in_tier, clinic, kiosk, folded=more_link and bool(lines), short=more_link and not lines)
     if more_link:
         lines += [f"[All warning signs]({FULL_LIST_PAGE}){{ .signs-more }}", ""]
     return lines
