@@ -29,6 +29,8 @@ DATA = "_data/search-words.yml"
 OUTPUT = "assets/javascripts/search-words.js"
 # Pages that mention every word in passing: a glossary word is never routed to them.
 NOT_A_HOME = {"index.md", "glossary.md", "about.md"}
+_STRINGS = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml when present: much faster
+_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEADER = "// Made by `python -m scripts.search_words` from docs/_data/search-words.yml, the glossary and page descriptions. Do not edit.\n"
 
 
@@ -43,7 +45,7 @@ def _front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8", errors="replace")  # a file that is not UTF-8 is reported by the checks
     match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
     try:
-        meta = yaml.load(match.group(1), Loader=yaml.BaseLoader) if match else {}  # all strings: no date parsing
+        meta = yaml.load(match.group(1), Loader=_STRINGS) if match else {}  # all strings: no date parsing
     except yaml.YAMLError:
         return {}  # the front-matter check reports it, with its line
     return meta if isinstance(meta, dict) else {}
@@ -57,22 +59,42 @@ def glossary_homes(docs_dir: Path, names: list[str]) -> dict[str, str]:
     """Each glossary name -> the content page that mentions it most (ties: the first in file order)."""
     texts = {p.name: p.read_text(encoding="utf-8", errors="replace").lower() for p in sorted(docs_dir.glob("*.md")) if p.name not in NOT_A_HOME}
     homes: dict[str, str] = {}
+    order = {page: index for index, page in enumerate(texts)}
     for name in names:
-        pattern = re.compile(r"\b" + re.escape(name.lower()) + r"s?\b")
-        counts = Counter({page: len(pattern.findall(text)) for page, text in texts.items()})
-        page, count = max(counts.items(), key=lambda item: (item[1], -list(texts).index(item[0])))
+        low = name.lower()
+        pattern = re.compile(r"\b" + re.escape(low) + r"s?\b")
+        # The plain substring test first: most names are on a few pages, and it is far cheaper
+        # than the regular expression (this runs in every build's checks).
+        counts = Counter({page: len(pattern.findall(text)) for page, text in texts.items() if low in text})
+        if not counts:
+            continue
+        page, count = max(counts.items(), key=lambda item: (item[1], -order[item[0]]))
         if count:
             homes[name] = page
     return homes
 
 
+_built: dict[tuple, tuple[dict, list[Problem]]] = {}
+
+
 def build(docs_dir: Path) -> tuple[dict, list[Problem]]:
-    """The data search-words.js carries, and problems with the hand-written list."""
+    """The data search-words.js carries, and problems with the hand-written list (worked out once
+    per process while the sources are unchanged: the checks and the build step both ask)."""
+    files = sorted([*docs_dir.glob("*.md"), docs_dir / DATA])
+    stamp = tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files)
+    if stamp not in _built:
+        _built.clear()
+        _built[stamp] = _build(docs_dir)
+    data, problems = _built[stamp]
+    return data, list(problems)
+
+
+def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
     problems: list[Problem] = []
     data_file = docs_dir / DATA
     shown = f"docs/{DATA}"
     try:
-        hand = (yaml.safe_load(data_file.read_text(encoding="utf-8")) or {}) if data_file.exists() else {}
+        hand = (yaml.load(data_file.read_text(encoding="utf-8"), Loader=_SAFE) or {}) if data_file.exists() else {}
     except (OSError, ValueError, yaml.YAMLError) as error:  # ValueError: not UTF-8
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
         return {}, [Problem(shown, line, f"cannot read the search words: {error}", "fix the YAML (see the comments at its top)")]
