@@ -95,12 +95,17 @@ def test_phone_no_sideways_scroll_and_no_small_text(browser, site_url, name, sma
         context.close()
 
 
-def test_report_smallest_text_on_phone(smallest_on_phone, capsys):
-    if not smallest_on_phone:
-        pytest.skip("run with the per-page phone test")
-    name, found = min(smallest_on_phone.items(), key=lambda item: item[1]["size"])
+def report_smallest(found_by_page: dict, screen: str, capsys) -> None:
+    """Print the smallest text the per-page tests found (the figure the issue asks for)."""
+    if not found_by_page:
+        pytest.skip("run with the per-page tests")
+    name, found = min(found_by_page.items(), key=lambda item: item[1]["size"])
     with capsys.disabled():
-        print(f"\nphone 360 px: smallest text {found['size']} px ({name}: {found['tag']} '{found['text']}')")
+        print(f"\n{screen}: smallest text {found['size']} px ({name}: {found['tag']} '{found['text']}')")
+
+
+def test_report_smallest_text_on_phone(smallest_on_phone, capsys):
+    report_smallest(smallest_on_phone, "phone 360 px", capsys)
 
 
 def _has_table(name: str) -> bool:
@@ -138,17 +143,24 @@ def test_treatment_icon_stays_with_its_word(browser, site_url):
         context.close()
 
 
+def _tap_first_term(page, scroll: str, arg=None):
+    """Scroll the page's first visible glossary word into place, tap it, and wait until its pop-up
+    has finished moving in: (word, pop-up)."""
+    term = page.locator("article p abbr[title] >> visible=true").first
+    term.evaluate(scroll, arg)
+    term.tap()
+    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner").first
+    tip.wait_for(state="visible")
+    page.wait_for_function("el => !el.parentElement.getAnimations().length", arg=tip.element_handle())
+    return term, tip
+
+
 def test_glossary_tooltip_at_body_size_within_the_screen(browser, site_url):
     context, page = _phone(browser, site_url + "neck.html")
     try:
-        term = page.locator("article p abbr[title] >> visible=true").first
         body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
-        term.evaluate("el => el.scrollIntoView({block: 'center'})")
-        term.tap()
-        tip = page.locator(".md-tooltip2--active .md-tooltip2__inner").first
-        tip.wait_for(state="visible")
+        term, tip = _tap_first_term(page, "el => el.scrollIntoView({block: 'center'})")
         assert tip.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") == body
-        page.wait_for_function("el => !el.parentElement.getAnimations().length", arg=tip.element_handle())
         box, word = tip.bounding_box(), term.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
         # Above the word: the line below it (what the reader reads next) stays uncovered.
@@ -160,13 +172,9 @@ def test_glossary_tooltip_at_body_size_within_the_screen(browser, site_url):
 def test_glossary_tooltip_near_the_top_opens_below_the_header(browser, site_url):
     context, page = _phone(browser, site_url + "neck.html")
     try:
-        term = page.locator("article p abbr[title] >> visible=true").first
         header = page.locator(".md-header").bounding_box()
-        term.evaluate("(el, top) => scrollBy(0, el.getBoundingClientRect().top - top)", header["y"] + header["height"] + 8)
-        term.tap()
-        tip = page.locator(".md-tooltip2--active .md-tooltip2__inner").first
-        tip.wait_for(state="visible")
-        page.wait_for_function("el => !el.parentElement.getAnimations().length", arg=tip.element_handle())
+        _, tip = _tap_first_term(page, "(el, top) => scrollBy(0, el.getBoundingClientRect().top - top)",
+                                 header["y"] + header["height"] + 8)
         assert tip.bounding_box()["y"] >= header["y"] + header["height"], "the pop-up is hidden under the header"
     finally:
         context.close()
@@ -279,11 +287,7 @@ def test_kiosk_no_small_text(browser, kiosk_url, name, smallest_on_kiosk):  # no
 
 
 def test_report_smallest_text_on_kiosk(smallest_on_kiosk, capsys):
-    if not smallest_on_kiosk:
-        pytest.skip("run with the per-page kiosk test")
-    name, found = min(smallest_on_kiosk.items(), key=lambda item: item[1]["size"])
-    with capsys.disabled():
-        print(f"\nkiosk 1080 px: smallest text {found['size']} px ({name}: {found['tag']} '{found['text']}')")
+    report_smallest(smallest_on_kiosk, "kiosk 1080 px", capsys)
 
 
 def test_kiosk_where_is_it_numb_tap_leads_to_the_section(browser, kiosk_url):  # noqa: F811
