@@ -27,7 +27,6 @@ LISTS = ("topics", "sources", "watch")
 SIGN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLINIC = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
 # Settings the cards print: without them a card would say "Call  now".
-CARD_SETTINGS = ("emergency_number", "emergency_service", "urgent_advice", "urgent_number")
 ANY_SIGNS = re.compile(r"\{\{\s*signs\s*:\s*([^}]*?)\s*\}\}")
 BLOCK_LINE = re.compile(r"^\s*\{\{\s*signs\s*:[^}]*\}\}\s*$")
 OK_MARK = re.compile(r"<!--\s*signs:\s*ok\s*-->\s*$")
@@ -292,22 +291,6 @@ def check_drift(source: Source, signs: list[Entry], clinic: dict, watch: Watch |
     return problems
 
 
-def check_settings(config: dict) -> list[Problem]:
-    clinic = siteconfig.clinic(config)
-    missing = [name for name in CARD_SETTINGS if not str(clinic.get(name) or "").strip()]
-    if not missing:
-        return []
-    config_file = Path(config.get("config_file", "mkdocs.yml"))
-    line = 1
-    try:
-        line = next((n for n, text in enumerate(config_file.read_text(encoding="utf-8").split("\n"), 1)
-                     if text.strip().startswith("clinic:")), 1)
-    except OSError:
-        pass
-    return [Problem(display_path(config_file), line, f"extra.clinic has no '{name}', which the warning-sign cards show",
-                    f"add '{name}:' under extra.clinic") for name in missing]
-
-
 def check(sources: list[Source], config: dict) -> list[Problem]:
     path = data_path(config)
     uses = [s for s in sources if "{{" in s.text and any(ANY_SIGNS.search(line) or ACT.search(line) for _, line in s.body_lines())]
@@ -324,6 +307,4 @@ def check(sources: list[Source], config: dict) -> list[Problem]:
     for source in sources:
         problems += check_tokens(source, ids)
         problems += check_drift(source, entries, clinic, watch)
-    if uses:
-        problems += check_settings(config)
     return problems
