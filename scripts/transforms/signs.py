@@ -17,15 +17,10 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from scripts.model.signs import DATA_FILE, TIERS, TOPICS, Sign, load  # noqa: F401  (re-exported for callers)
 
-DATA_FILE = "_data/warning-signs.yml"
-TIERS = ("emergency", "today", "soon")
-TOPICS = ("general", "face", "arm", "hand", "leg", "feet", "back", "neck", "chest", "circulation",
-          "diabetes", "cramps", "treatment", "medicines")
 ALL = "all"
 # The admonition type of each tier: its colours and print symbols live in extra.css and pdf.css.
 CARD_TYPE = {"emergency": "emergency", "today": "urgent", "soon": "soon"}
@@ -39,44 +34,8 @@ ANY_TOKEN = re.compile(r"\{\{\s*(?:signs|act)\s*:")
 FENCE = re.compile(r"^\s*(```|~~~)")
 SENTENCE_START = re.compile(r"(^|[.!?]\s+|^\s*(?:[-*+]|\d+\.)\s+)$")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster
-
-
 class SignsError(ValueError):
     """A block or action names something the data file does not have (the checks report it first)."""
-
-
-@dataclass(frozen=True)
-class Sign:
-    id: str
-    tier: str
-    text: str
-    short: str  # a few words, for the open card at the top of a topic page
-    why: str
-    topics: tuple[str, ...]
-    sources: tuple[str, ...] = ()
-    watch: tuple[str, ...] = ()
-
-
-_cache: dict[Path, tuple[int, list[Sign]]] = {}
-_full_list: dict[Path, bool] = {}
-
-
-def load(docs_dir: Path) -> list[Sign]:
-    """The signs of docs/_data/warning-signs.yml, read once per process (again only if the file changes)."""
-    path = Path(docs_dir) / DATA_FILE
-    stamp = path.stat().st_mtime_ns
-    cached = _cache.get(path)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    with path.open(encoding="utf-8") as handle:
-        entries = yaml.load(handle, Loader=_Loader) or []
-    signs = [Sign(str(e["id"]), str(e["tier"]), str(e["text"]).strip(), str(e.get("short") or e["text"]).strip(),
-                  str(e.get("why", "")).strip(),
-                  tuple(e.get("topics") or ()), tuple(e.get("sources") or ()), tuple(e.get("watch") or ()))
-             for e in entries]
-    _cache[path] = (stamp, signs)
-    return signs
 
 
 def parse_tokens(spec: str) -> list[str]:
