@@ -8,13 +8,21 @@ export NLTK_DATA := $(CURDIR)/$(VENV)/nltk_data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build build-zensical preview check readability test lint clean kiosk kiosk-build pdf bench
+.PHONY: serve build build-zensical preview check readability test lint clean kiosk kiosk-build pdf bench signoff
+
+# The project's folder on the environment's import path (a .pth file, Python's standard way), so the
+# plain commands `mkdocs build`, `mkdocs serve`, `zensical build` and `zensical serve` find the
+# `scripts` package from the project root. No packaging step: the checkout itself is what runs.
+define link-project
+	echo "$(CURDIR)" > "$$($(1) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/numb-hands-and-feet.pth"
+endef
 
 # Python environment with the pinned packages; rebuilt when a requirements file changes.
 $(VENV)/.site-installed: requirements.txt constraints.txt
 	scripts/setup-debian.sh
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q -r requirements.txt -c constraints.txt
+	$(call link-project,$(PY))
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-lock.json $(ZVENV)/.installed
@@ -28,12 +36,12 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-l
 $(ZVENV)/.installed: requirements-zensical.txt constraints.txt
 	python3 -m venv $(ZVENV)
 	$(ZVENV)/bin/python -m pip install -q -r requirements-zensical.txt -c constraints.txt
+	$(call link-project,$(ZVENV)/bin/python)
 	touch $@
 
-## build-zensical: the same checks, then the site built with Zensical into site-zensical/ (no PDFs, no kiosk)
+## build-zensical: the same checks, then the site built with Zensical into site-zensical/ (no PDFs, no kiosk; the last good site stays if it fails)
 build-zensical: $(VENV)/.site-installed $(ZVENV)/.installed
-	$(PY) -m scripts.check --strict
-	$(ZVENV)/bin/python -m zensical build --clean --strict -f mkdocs-zensical.yml
+	$(PY) -m scripts.build --renderer zensical -f mkdocs-zensical.yml
 
 ## serve: set up, build with every check, and serve the built site at http://$(HOST):$(PORT)
 serve: build
@@ -56,6 +64,12 @@ preview: $(VENV)/.site-installed
 ## check: the content checks alone, as editors and other renderers can run them
 check: $(VENV)/.site-installed
 	$(PY) -m scripts.check --strict
+
+## signoff: record that a clinician checked a page: make signoff PAGE=neck REVIEWER="Full name" ROLE="Their job" [DATE=YYYY-MM-DD]
+## (without PAGE: list each page's status). Only for a clinician who read the page as it is now; any later change voids it.
+signoff: $(VENV)/.site-installed
+	@# From the environment, not pasted into the command: a name with a quote in it stays one argument.
+	$(PY) -m scripts.signoff "$${PAGE:---list}" $${PAGE:+--reviewer "$$REVIEWER" --role "$$ROLE"} $${DATE:+--date "$$DATE"}
 
 ## readability: reading grade, words and sentence lengths per page
 readability: $(VENV)/.site-installed

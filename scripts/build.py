@@ -3,11 +3,14 @@
 `python -m scripts.build [-f mkdocs.yml] [-d site]` builds into a temporary folder beside the
 target and swaps it in only when everything succeeded, so a failed build leaves the previous
 good site untouched. Never add --quiet: it hides the warnings that --strict counts.
+`--renderer zensical` does the same with Zensical (in .venv-zensical), after the checks, which
+Zensical cannot run itself (it runs no MkDocs hooks).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -22,6 +25,29 @@ def mkdocs_build(config_file: Path, out_dir: Path) -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out_dir)]
     # From the config's folder: pymdownx.snippets resolves base_path against the working directory.
     return subprocess.run(command, check=False, env=env, cwd=config_file.parent).returncode
+
+
+# Zensical's own environment in this checkout (`make build-zensical` creates it).
+ZENSICAL_PYTHON = Path(__file__).resolve().parent.parent / ".venv-zensical" / "bin" / "python"
+
+
+def zensical_build(config_file: Path, out_dir: Path) -> int:
+    """Zensical has no option for the output folder: a throwaway config beside the real one names it."""
+    from scripts import check
+
+    config_file = config_file.resolve()
+    code = check.main(["--strict", "--config-file", str(config_file)])
+    if code:
+        return code
+    lines = [line for line in config_file.read_text(encoding="utf-8").splitlines() if not line.startswith("site_dir:")]
+    temporary = config_file.with_name(f".{out_dir.parent.name}.yml")
+    temporary.write_text("\n".join(lines + [f"site_dir: {json.dumps(str(out_dir))}", ""]), encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    try:
+        command = [str(ZENSICAL_PYTHON), "-m", "zensical", "build", "--clean", "--strict", "-f", str(temporary)]
+        return subprocess.run(command, check=False, env=env, cwd=config_file.parent).returncode
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def swap_in(new_dir: Path, site_dir: Path) -> None:
@@ -41,7 +67,7 @@ def default_steps(paper: str | None = None) -> list:
     return [pdf.step(paper)]
 
 
-def build(config_file: Path, site_dir: Path, steps: list | None = None) -> int:
+def build(config_file: Path, site_dir: Path, steps: list | None = None, renderer: str = "mkdocs") -> int:
     """Build to a temporary folder, run the extra steps on it (default: the PDFs), then swap it in."""
     steps = default_steps() if steps is None else steps
     site_dir = site_dir.resolve()
@@ -49,8 +75,11 @@ def build(config_file: Path, site_dir: Path, steps: list | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     out_dir = work / "site"
     try:
-        code = mkdocs_build(config_file, out_dir)
-        if not code:  # always: the search box's patient words, fresh from the glossary and pages
+        if renderer == "zensical":
+            code = zensical_build(config_file, out_dir)
+        else:
+            code = mkdocs_build(config_file, out_dir)
+        if not code and renderer == "mkdocs":  # always: the search box's patient words, fresh from the glossary and pages
             from scripts import search_words
 
             code = search_words.step(config_file, out_dir)
@@ -74,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-d", "--site-dir", default=None, type=Path, help="default: site_dir from the config")
     parser.add_argument("--no-pdf", action="store_true",
                         help="skip the PDF booklet and handouts: faster for editors, but their download links will not work")
+    parser.add_argument("--renderer", choices=["mkdocs", "zensical"], default="mkdocs",
+                        help="zensical: run the checks, then build with Zensical (no PDFs)")
     parser.add_argument("--paper", choices=["A4", "a4", "letter"], default=None,
                         help="paper size of the PDFs (default: extra.pdf.paper in the config, else A4)")
     args = parser.parse_args(argv)
@@ -81,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
 
     config = siteconfig.load(args.config_file)
     site_dir = args.site_dir or Path(config["config_dir"]) / config.get("site_dir", "site")
-    return build(args.config_file, site_dir, [] if args.no_pdf else default_steps(args.paper))
+    no_pdf = args.no_pdf or args.renderer == "zensical"
+    return build(args.config_file, site_dir, [] if no_pdf else default_steps(args.paper), args.renderer)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ import yaml
 from scripts import search_words, siteconfig
 from scripts.checks import allowlist, carecards, external, frontmatter, glossary, links, markup, nav, placeholders
 from scripts.checks import settings as settings_schema
+from scripts.checks import signoff as clinical_signoff
 from scripts.checks import signs as warning_signs
+from scripts.checks import overlaps as sign_overlaps
 from scripts.problems import ERROR, NOTE, Problem, display_path, summary
 from scripts.sources import Source, read_sources
 
@@ -50,10 +52,12 @@ def run(config: dict, today: dt.date | None = None) -> Result:
     problems += placeholders.check(sources, siteconfig.clinic(config))
     problems += carecards.check(sources)
     problems += warning_signs.check(sources, config)
+    problems += sign_overlaps.check(config)  # criteria words, and no two tiers for one patient
     problems += settings_schema.check(config)
     problems += external.check(sources, config)
     problems += markup.check(sources, config)
     problems += search_words.check(docs_dir)
+    problems += clinical_signoff.check(sources, config, today)
     notes = [p for p in problems if p.severity == NOTE] + settings_schema.notes(config)
     return Result(sorted({p for p in problems if p.severity != NOTE}), sources, terms, notes)
 

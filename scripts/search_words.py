@@ -1,9 +1,9 @@
 """The words patients search with, for the search box: `python -m scripts.search_words [--check]`.
 
-Reads docs/_data/search-words.yml (brand and lay words, words that must find a page), the
-glossary's names and other names (`Name / other name` lines) and every page's title and description,
-and writes docs/assets/javascripts/search-words.js. The search box's query helper
-(docs/assets/javascripts/search-patients.js) loads that file the first time someone searches.
+Reads docs/_data/search-words.yml (common words, brand and lay words, red flags, words that must
+find a page), the glossary's names and other names (`Name / other name` lines) and every page's
+title and description, and writes docs/assets/javascripts/search-words.js. The search box's query
+helper (docs/assets/javascripts/search-patients.js) loads that file the first time someone searches.
 
 The output is a plain static file, so any renderer that copies docs/assets serves it. `--check`
 exits 1 (with a file:line message) when the file is out of date, without writing it.
@@ -105,18 +105,34 @@ def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
         split_front_matter(glossary)
         terms = parse_glossary(glossary)[0]
 
+    source_lines = data_file.read_text(encoding="utf-8").splitlines() if data_file.exists() else []
+
+    def line_of(text: str) -> int:
+        return next((n for n, line in enumerate(source_lines, 1) if text in line), 1)
+
+    stop: dict[str, int] = {}
+    for word in hand.get("stop") or []:
+        if len(words(str(word))) != 1:
+            problems.append(Problem(shown, line_of(str(word)), f"the common word '{word}' is not one word",
+                                    "list single words under stop: (a phrase of common words goes under same:)"))
+        for part in words(str(word)):
+            stop[part] = 1
+
     same: list[list[str]] = [[" ".join(words(str(w))) for w in group] for group in hand.get("same") or []]
     same += [[" ".join(words(name)) for name in term.names] for term in terms if len(term.names) > 1]
 
-    routes: dict[str, list[str]] = {}
-    source_lines = data_file.read_text(encoding="utf-8").splitlines() if data_file.exists() else []
-    for page, phrases in (hand.get("pages") or {}).items():
-        if page not in pages:
-            line = next((n for n, text in enumerate(source_lines, 1) if text.strip() == f"{page}:"), 1)
-            problems.append(Problem(shown, line, f"'{page}' is not a page in docs/", "use a file name from docs/, e.g. neck.md"))
-            continue
-        routes.setdefault(_html_name(page), []).extend(" ".join(words(str(p))) for p in phrases or [])
-    routed = {phrase for phrases in routes.values() for phrase in phrases}
+    def page_lists(key: str) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for page, phrases in (hand.get(key) or {}).items():
+            if page not in pages:
+                problems.append(Problem(shown, line_of(f"{page}:"), f"'{page}' is not a page in docs/", "use a file name from docs/, e.g. neck.md"))
+                continue
+            found.setdefault(_html_name(page), []).extend(" ".join(words(str(p))) for p in phrases or [])
+        return found
+
+    first = page_lists("first")
+    routes = page_lists("pages")
+    routed = {phrase for phrases in [*routes.values(), *first.values()] for phrase in phrases}
     names = [name for term in terms for name in term.names]
     for name, page in glossary_homes(docs_dir, names).items():
         phrase = " ".join(words(name))
@@ -127,8 +143,9 @@ def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
     for path in sorted(docs_dir.glob("*.md")):
         meta = _front_matter(path)
         describe[_html_name(path.name)] = " ".join(words(f"{meta.get('title', '')} {meta.get('description', '')}"))
-    data = {"same": [g for g in same if len(g) > 1], "pages": {k: sorted(set(v)) for k, v in sorted(routes.items())},
-            "describe": describe}
+    data = {"stop": stop, "same": [g for g in same if len(g) > 1],
+            "first": {k: sorted(set(v)) for k, v in sorted(first.items())},
+            "pages": {k: sorted(set(v)) for k, v in sorted(routes.items())}, "describe": describe}
     return data, problems
 
 

@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe has no wcag22a tag: 2.2's new A rules are tagged wcag2a/wcag21a).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# No rule is switched off. If one ever must be, list it here with the reason, and in the README.
+# No rule is switched off. If one ever must be, list it here with the reason, and in tests/README.md.
 DISABLED_RULES: dict[str, str] = {}
 
 _axe = Axe()

@@ -21,12 +21,14 @@ def _multiply(m: list[float], n: list[float]) -> list[float]:
 @dataclass
 class PageLayout:
     """One page: the text's sizes (points -> number of characters), separately for text in tables,
-    and its lines as (distance of the baseline from the top of the page, size, text), in points."""
+    its lines as (distance of the baseline from the top of the page, size, text), in points, and
+    the text drawn inside pictures (tagged /Figure: the labels of an SVG drawing) as (size, text)."""
 
     height: float
     sizes: collections.Counter = field(default_factory=collections.Counter)
     table_sizes: collections.Counter = field(default_factory=collections.Counter)
     texts: list[tuple[float, float, str]] = field(default_factory=list)
+    figure_texts: list[tuple[float, str]] = field(default_factory=list)
 
 
 def _parent_tree(reader: PdfReader) -> dict[int, list]:
@@ -38,9 +40,10 @@ def _parent_tree(reader: PdfReader) -> dict[int, list]:
     return {int(numbers[i]): numbers[i + 1].get_object() for i in range(0, len(numbers), 2)}
 
 
-def _in_table(element) -> bool:
+def _inside(element, roles: tuple[str, ...]) -> bool:
+    """Whether a struct element or one of its ancestors has one of these roles."""
     while element is not None and hasattr(element, "get"):
-        if element.get("/S") in ("/TD", "/TH", "/Table"):
+        if element.get("/S") in roles:
             return True
         element = element.get("/P")
         element = element.get_object() if element is not None else None
@@ -66,9 +69,11 @@ def layout(page: PageObject, parents: dict[int, list] | None = None) -> PageLayo
         matrix = _multiply(tm, cm)
         points = size * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5
         mcid = next((m for m in reversed(marks) if m is not None), None)
-        in_table = mcid is not None and mcid < len(by_mcid) and _in_table(by_mcid[mcid].get_object())
-        (found.table_sizes if in_table else found.sizes)[round(points, 1)] += len(text.strip())
+        element = by_mcid[mcid].get_object() if mcid is not None and mcid < len(by_mcid) else None
+        (found.table_sizes if _inside(element, ("/TD", "/TH", "/Table")) else found.sizes)[round(points, 1)] += len(text.strip())
         found.texts.append((found.height - matrix[5], points, text.strip()))
+        if _inside(element, ("/Figure",)):
+            found.figure_texts.append((points, text.strip()))
 
     page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
     return found
@@ -110,6 +115,24 @@ def text_sizes(reader: PdfReader) -> tuple[collections.Counter, collections.Coun
         outside.update(found.sizes)
         tables.update(found.table_sizes)
     return outside, tables
+
+
+@dataclass
+class FigureText:
+    """A piece of text drawn inside a picture: its size in points, its 1-based page and its words."""
+
+    points: float
+    page: int
+    text: str
+
+
+def figure_texts(reader: PdfReader) -> list[FigureText]:
+    """Every piece of text drawn inside a tagged picture, smallest first. WeasyPrint draws an SVG's
+    <text> as real text inside the picture's marked content, so its size is what the reader sees."""
+    parents = _parent_tree(reader)
+    found = [FigureText(round(points, 1), number, text)
+             for number, page in enumerate(reader.pages, 1) for points, text in layout(page, parents).figure_texts]
+    return sorted(found, key=lambda f: f.points)
 
 
 def share_under(sizes: collections.Counter, points: float) -> float:

@@ -27,7 +27,7 @@ VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 # Nu HTML Checker errors that come from Material's own templates, not from our pages or overrides
 # (the first in a stock build too, the second with Material's navigation.sections feature).
-# Listed in the README; exact messages only.
+# Listed in tests/README.md; exact messages only.
 THEME_HTML_ERRORS = {
     # base.html: the drawer and search toggles are <input type="checkbox" autocomplete="off">.
     ("Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, "

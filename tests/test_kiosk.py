@@ -187,7 +187,7 @@ def test_larger_text_buttons_and_zoom_stays_allowed(kiosk):
 
 
 def test_search_is_not_offered(kiosk):
-    # No search box: it needs typing, and a touch kiosk has no keyboard (README).
+    # No search box: it needs typing, and a touch kiosk has no keyboard (scripts/kiosk/README.md).
     assert kiosk.page.locator("input[type=text], input[type=search], .md-search").filter(visible=True).count() == 0
 
 

@@ -11,11 +11,13 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import ROOT, copy_project
-from pdfread import MM, body_size, figures, layout, share_under, text_sizes
+from pdfread import MM, body_size, figure_texts, figures, layout, share_under, text_sizes
 from pypdf import PdfReader
 
 from scripts import siteconfig
@@ -256,6 +258,48 @@ def test_clear_print_body_12pt_and_little_small_text(built_site):
         assert body >= 12, report[-1]
         assert small <= 0.10, report[-1]
     print("\n".join(report))
+
+
+FIGURE_TEXT_MIN_PT = 9  # UX review M4: no label of a figure under 9pt on paper
+
+
+def letters(text: str) -> int:
+    return len(re.sub(r"\s", "", text))
+
+
+def printed_drawings(site: Path, md_file: str, handout: bool) -> list[Path]:
+    """The SVG drawings a page puts on paper (web-only ones dropped; a handout's sections only)."""
+    article = read_article(site / html_file(md_file))
+    if handout:
+        keep_handout_sections(article, SETTINGS.sections_for(md_file))
+    return [site / unquote(img.get("src")) for img in article.iter("img") if img.get("src", "").endswith(".svg")]
+
+
+def drawn_letters(svg: Path) -> int:
+    return sum(letters("".join(t.itertext())) for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text"))
+
+
+def test_figure_text_at_least_9pt_in_every_pdf(built_site, capsys):
+    """Measures the size of every piece of text drawn inside a picture (the labels of the body maps,
+    spine diagram, hand map and exercise drawings), in every PDF, and reports the smallest per PDF.
+    All the drawings' text must be found, so that text drawn outside the tagged picture cannot hide."""
+    report, small, missing = [], [], []
+    for path in all_pdfs(built_site):
+        found = figure_texts(PdfReader(path))
+        handout = path.name != pdf.BOOKLET
+        pages = [e for e in PAGES if not handout or f"{slug(e.file)}.pdf" == path.name]
+        expected = sum(drawn_letters(svg) for e in pages for svg in printed_drawings(built_site, e.file, handout))
+        if sum(letters(f.text) for f in found) != expected:
+            missing.append(f"{path.name}: {sum(letters(f.text) for f in found)} letters of figure text found, "
+                           f"the drawings it prints have {expected}")
+        smallest = f"{found[0].points}pt (page {found[0].page}: {found[0].text!r})" if found else "no figure text"
+        report.append(f"{path.name}: smallest figure text {smallest}")
+        small += [f"{path.name} page {f.page}: {f.points}pt {f.text!r}" for f in found if f.points < FIGURE_TEXT_MIN_PT]
+    with capsys.disabled():
+        print("\n" + "\n".join(report))
+    assert missing == []
+    assert any("pt (page" in line for line in report), "no PDF has a figure with text: this test would prove nothing"
+    assert small == [], f"figure text under {FIGURE_TEXT_MIN_PT}pt:\n" + "\n".join(small[:20])
 
 
 def test_pdfua_checker_finds_nothing(built_site):

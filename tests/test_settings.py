@@ -1,7 +1,7 @@
 """The settings schema (scripts/checks/settings.py) and the build-enforced promises (external.py, markup.py).
 
 Each bad input is also a case in tests/sitecases.py, run through the checks, the CLI and the real
-build; these tests cover what a case cannot show: the README table, INHERIT line numbers, the
+build; these tests cover what a case cannot show: the table in SETTINGS.md, INHERIT line numbers, the
 public-address note (printed, never counted) and what must stay allowed.
 """
 
@@ -39,14 +39,28 @@ def edit(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_readme_settings_table_is_printed_from_the_schema():
+def test_settings_md_table_is_printed_from_the_schema():
     printed = subprocess.run([sys.executable, "-m", "scripts.checks.settings", "--doc"], check=True, cwd=ROOT,
                              capture_output=True, text=True, env=ENV).stdout
-    in_readme = TABLE.search((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert in_readme, "README.md has no generated settings table"
-    assert in_readme.group(1) == printed == settings.doc_table()
+    in_doc = TABLE.search((ROOT / "SETTINGS.md").read_text(encoding="utf-8"))
+    assert in_doc, "SETTINGS.md has no generated settings table"
+    assert in_doc.group(1) == printed == settings.doc_table()
     for setting in settings.SETTINGS:
         assert f"| `{setting.path}` |" in printed
+
+
+def test_write_puts_the_table_between_the_marks_and_keeps_the_rest(tmp_path):
+    doc = tmp_path / "SETTINGS.md"
+    doc.write_text("# Settings\n\nBefore.\n\n<!-- settings table: generated -->\n| stale |\n<!-- end of settings table -->\n\nAfter.\n",
+                   encoding="utf-8")
+    assert settings.write_doc(doc) is None
+    text = doc.read_text(encoding="utf-8")
+    assert TABLE.search(text).group(1) == settings.doc_table()
+    assert text.startswith("# Settings\n\nBefore.\n\n") and text.endswith("<!-- end of settings table -->\n\nAfter.\n")
+    assert "| stale |" not in text
+    doc.write_text("# Settings\n\nNo table here.\n", encoding="utf-8")
+    assert "SETTINGS.md:1: no settings table marks; put '<!-- settings table:" in settings.write_doc(doc)
+    assert doc.read_text(encoding="utf-8") == "# Settings\n\nNo table here.\n"
 
 
 def test_every_setting_the_project_writes_is_declared_and_valid(monkeypatch):
@@ -72,7 +86,7 @@ def test_a_key_is_reported_in_the_file_that_writes_it(tmp_path, monkeypatch):
     assert "mkdocs-kiosk.yml:6: extra.kiosk.idle_seconds must be a whole number of seconds above 0, not 'soon'; " \
            "write it as a whole number of seconds above 0, e.g. idle_seconds: 120" in found
     assert "mkdocs-kiosk.yml:12: unknown setting extra.clinic.emergncy_service; did you mean 'emergency_service'? " \
-           "(or remove it; see README, 'Settings')" in found
+           "(or remove it; see SETTINGS.md)" in found
     assert len(found) == 3
 
 

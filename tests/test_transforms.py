@@ -102,6 +102,18 @@ def test_a_page_gets_tooltips_settings_and_one_automatic_tooltip_per_term(site):
     assert "{{" not in html and "[[" not in html  # warning-sign blocks and actions are expanded too
 
 
+def test_a_sign_in_page_text_and_in_a_tooltip_is_its_own_words_and_its_action(site):
+    """`{{ sign: ID }}` (issue 15): the sign's text from the data, then its tier's action from the settings."""
+    html = render(site, "index.md")
+    assert ("<strong>Stroke:</strong> a face that droops on one side, or <strong>sudden</strong> weakness of one side "
+            "of your body. <strong>Call 999 now.</strong>") in html
+    edit(site / "docs/glossary.md", ":   The part of a nerve where it leaves the spine.",
+         ":   The part of a nerve where it leaves the spine. If it is pressed: {{ sign: weakness-worsening }}")
+    edit(site / "mkdocs.yml", "urgent_advice: call 111", "urgent_advice: call the surgery")
+    assert ('title="The part of a nerve where it leaves the spine. If it is pressed: New weakness, or weakness that is '
+            'getting worse. See the neck page. Get help today: call the surgery."') in render(site, "neck.md")
+
+
 def test_marks_in_an_included_snippet_are_transformed_too(site):
     """The preprocessor runs after pymdownx.snippets, so included text gets tooltips and settings."""
     (site / "docs/_snippets/note.md").write_text("Your [[spine|back]]: call {{ clinic.emergency_number }}.\n", encoding="utf-8")

@@ -146,7 +146,7 @@ def test_the_same_emergency_numbers_on_every_page(both_sites):
 
 @pytest.mark.browser
 def test_zensical_pages_load_nothing_from_other_websites(both_sites, browser):
-    """The README's promise for the Zensical build too: every page in Chromium, requests, cookies, errors."""
+    """The promise of deploy/README.md ("Offline and privacy") for the Zensical build too: every page in Chromium, requests, cookies, errors."""
     from conftest import serve
     from test_browser import Visit
 

@@ -1,4 +1,4 @@
-"""The README's promise, enforced: the site loads nothing from another website.
+"""The promise of deploy/README.md ("Offline and privacy"), enforced: the site loads nothing from another website.
 
 Looks at everything that ends up in a page and can make a browser fetch something: Markdown images,
 raw HTML in pages and snippets (img, iframe, script, link, video, audio, source, object, embed,

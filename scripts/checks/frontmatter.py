@@ -90,7 +90,7 @@ def _check_meta(source: Source, meta: dict, today: dt.date, allow_overdue: bool)
 
     for key in REQUIRED:
         if meta.get(key) in (None, "", []):
-            report(key, f"the front matter has no '{key}'", f"add '{key}:' to the front matter (see README, 'Front matter')")
+            report(key, f"the front matter has no '{key}'", f"add '{key}:' to the front matter (see EDITING.md, 'Front matter')")
     description = meta.get("description")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
         report("description", f"the description is {len(description)} characters long",
@@ -112,7 +112,7 @@ def _check_meta(source: Source, meta: dict, today: dt.date, allow_overdue: bool)
                    f"set next_review no later than {_add_years(reviewed, MAX_REVIEW_YEARS)}")
         elif next_review < today and not allow_overdue:
             report("next_review", f"the page was due for review on {next_review}",
-                   "review the page and update 'reviewed' and 'next_review' (or see README to override)", WARNING)
+                   "review the page and update 'reviewed' and 'next_review' (or see SETTINGS.md, 'Overdue reviews', to override)", WARNING)
         elif next_review < today:  # the clinic knowingly allows it: still said, never counted
             report("next_review", f"the page was due for review on {next_review}",
                    "extra.checks.allow_overdue_reviews is true, so the build goes on; review the page soon", NOTE)

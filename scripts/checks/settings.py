@@ -2,8 +2,8 @@
 
 SETTINGS below is the one declaration. `check()` validates mkdocs.yml (and a kiosk file that
 INHERITs it) against it before anything renders, reporting `mkdocs.yml:LINE: message; fix` with
-the line where the key is written; `python -m scripts.checks.settings --doc` prints the same table
-as the README's settings section (tests/test_settings.py keeps the two equal).
+the line where the key is written; `python -m scripts.checks.settings --doc` prints the table that
+SETTINGS.md shows, and `--write` puts it there (tests/test_settings.py keeps the two equal).
 
 Why a small local table rather than MkDocs' `config_options`: the checks must also run without
 MkDocs (`python -m scripts.check`, and before a Zensical build, which runs no MkDocs code), and
@@ -36,7 +36,7 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ]*$")
 @dataclass(frozen=True)
 class Kind:
     python_type: type
-    words: str  # what a value must be, in messages and the README table
+    words: str  # what a value must be, in messages and the SETTINGS.md table
 
 
 KINDS = {
@@ -111,6 +111,10 @@ SETTINGS = (
     Setting("checks", "require_public_url", "switch", "false",
             "`true` makes an example or missing public address (`site_url`, `public_url`) an error: turn it on before printing "
             "handouts or setting up the kiosk."),
+    Setting("checks", "require_signoff", "switch", "false",
+            "`true` makes every page that no clinician has checked an error (no record in `docs/_data/signoff.yml` that "
+            "matches the page and its warning signs; `make signoff` writes one): turn it on before publishing. "
+            "Otherwise the build lists them in one note, and each page says it is not checked."),
 )
 
 
@@ -180,7 +184,7 @@ def _check_section(config: dict[str, Any], section: str, values: Any, kiosk: boo
     path = ("extra", section)
     if values is None:
         if section == "clinic":
-            return [_problem(where, path, "extra.clinic is missing", "add the clinic's settings under 'extra: clinic:' (see README, 'Settings')")]
+            return [_problem(where, path, "extra.clinic is missing", "add the clinic's settings under 'extra: clinic:' (see SETTINGS.md)")]
         return []
     if not isinstance(values, dict):
         return [_problem(where, path, f"extra.{section} must be a group of settings",
@@ -192,13 +196,13 @@ def _check_section(config: dict[str, Any], section: str, values: Any, kiosk: boo
             close = difflib.get_close_matches(str(name), list(declared), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"known settings: {', '.join(declared)}"
             problems.append(_problem(where, (*path, str(name)), f"unknown setting extra.{section}.{name}",
-                                     f"{hint} (or remove it; see README, 'Settings')"))
+                                     f"{hint} (or remove it; see SETTINGS.md)"))
     for setting in declared.values():
         if setting.name in values:
             problems += _check_value(config, setting, values[setting.name], kiosk, where)
         elif setting.required:
             problems.append(_problem(where, path, f"{setting.path} is missing",
-                                     f"add '{setting.name}: {setting.example}' under '{section}:' (see README, 'Settings')"))
+                                     f"add '{setting.name}: {setting.example}' under '{section}:' (see SETTINGS.md)"))
     return problems
 
 
@@ -302,7 +306,7 @@ def _public_address_findings(config: dict[str, Any], where: _Where, as_error: bo
 
 
 def doc_table() -> str:
-    """The README's settings table, from SETTINGS (the one declaration)."""
+    """The settings table of SETTINGS.md, from SETTINGS (the one declaration)."""
     rows = ["| setting | value | required | default | what it is |", "|---|---|---|---|---|"]
     for section, about in SECTIONS.items():
         rows.append(f"| **`extra.{section}`** | | | | {about} |")
@@ -318,14 +322,36 @@ def doc_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+# SETTINGS.md at the project root, beside mkdocs.yml: the table sits between these two marks.
+DOC_FILE = Path(__file__).resolve().parent.parent.parent / "SETTINGS.md"
+DOC_TABLE = re.compile(r"(<!-- settings table:[^\n]*-->\n)(.*?)(<!-- end of settings table -->)", re.DOTALL)
+
+
+def write_doc(path: Path = DOC_FILE) -> str | None:
+    """Replace the table between the marks in SETTINGS.md with doc_table(); a message when it cannot."""
+    marks = "put '<!-- settings table: ... -->' and '<!-- end of settings table -->' on lines of their own where the table goes"
+    if not path.is_file():
+        return f"{display_path(path)}:1: the file is missing; create it and {marks}"
+    text = path.read_text(encoding="utf-8")
+    if not DOC_TABLE.search(text):
+        return f"{display_path(path)}:1: no settings table marks; {marks}"
+    path.write_text(DOC_TABLE.sub(lambda m: m.group(1) + doc_table() + m.group(3), text, count=1), encoding="utf-8")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Check the site's settings, or print their table for the README.")
+    parser = argparse.ArgumentParser(description="Check the site's settings, or print their table for SETTINGS.md.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     parser.add_argument("--doc", action="store_true", help="print the settings table (Markdown) and exit")
+    parser.add_argument("--write", action="store_true", help="write the settings table into SETTINGS.md and exit")
     args = parser.parse_args(argv)
     if args.doc:
         sys.stdout.write(doc_table())
         return 0
+    if args.write:
+        failed = write_doc()
+        print(failed or f"wrote the settings table into {display_path(DOC_FILE)}")
+        return 1 if failed else 0
     config = siteconfig.load(args.config_file)
     found = check(config)
     for problem in [*notes(config), *found]:

@@ -35,7 +35,7 @@ DEFAULT_PORT = 8765
 CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-src 'none'; object-src 'none'; "
        "base-uri 'self'; form-action 'none'")
-# Lock-down flags (the policy file does the rest, see the README). No flag disables zooming:
+# Lock-down flags (the policy file does the rest, see scripts/kiosk/README.md). No flag disables zooming:
 # patients who need bigger text must be able to pinch.
 CHROMIUM_FLAGS = [
     "--kiosk", "--incognito", "--noerrdialogs", "--disable-infobars", "--no-first-run",

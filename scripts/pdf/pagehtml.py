@@ -16,6 +16,9 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import tinyhtml5
 
+from scripts.model.signoff import CLASS as SIGNOFF_CLASS
+from scripts.pdf.drawings import DrawingError, fit
+
 # Parts of a built page that make no sense on paper.
 WEB_ONLY_CLASSES = {"screen-only", "headerlink", "md-content__button", "pdf-links", "md-source-file", "md-top"}
 WEB_ONLY_CLASS_PREFIXES = ("kiosk-",)
@@ -264,9 +267,15 @@ def keep_handout_sections(article: ET.Element, titles: list[str]) -> bool:
             keep = "".join(heading.itertext()).strip().lower() in wanted
         elif child.tag == "footer":
             keep = True
-        if not keep:
+        if not keep and SIGNOFF_CLASS not in _classes(child):  # whether a clinician checked it: always said
             article.remove(child)
     return True
+
+
+def signoff_state(article: ET.Element) -> str | None:
+    """"checked" or "not-checked": the page's sign-off line (scripts/transforms/signoff.py); None without one."""
+    line = next((e for e in article.iter() if SIGNOFF_CLASS in _classes(e)), None)
+    return line.get("data-signoff") if line is not None else None
 
 
 def reviewed_date(article: ET.Element) -> str | None:
@@ -316,6 +325,11 @@ def _check_images(root: ET.Element, page_path: Path, site_dir: Path, source: str
             raise RenderError(f"{source}: the image '{src}' is missing (looked for {shown} in the built site); "
                               "fix the image path or add the file under docs/")
         image.set("src", target.as_uri())
+        if target.suffix == ".svg":  # a drawing: its paper layout, at the size its text needs (drawings.py)
+            try:
+                fit(image, target)
+            except DrawingError as error:
+                raise RenderError(f"{source}: {error}; fix docs/{target.relative_to(site_dir)}") from None
 
 
 @dataclass

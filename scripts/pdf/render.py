@@ -36,6 +36,7 @@ from scripts.pdf.pagehtml import (
     reviewed_date,
     rewrite,
     serialize,
+    signoff_state,
     slug,
 )
 
@@ -127,14 +128,33 @@ def qr_code(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000")
 
 
-def cover(chosen: Settings, reviewed: str | None) -> str:
+@dataclass(frozen=True)
+class Checked:
+    """How many of the booklet's pages a clinician has checked (each page's sign-off line)."""
+
+    pages: int
+    checked: int
+
+    def sentence(self) -> str:
+        if not self.pages:
+            return ""
+        if not self.checked:
+            return "This guide has not yet been checked by a clinician. Each page says if it has been."
+        if self.checked == self.pages:
+            return f"All {self.pages} pages checked by a clinician. Each page says who checked it and when."
+        return f"{self.checked} of {self.pages} pages checked by a clinician. Each page says if it has been."
+
+
+def cover(chosen: Settings, reviewed: str | None, checked: Checked) -> str:
     qr = ""
     if chosen.public_url:
         qr = (f'<figure class="cover-qr"><img src="{qr_code(chosen.public_url)}" alt="QR code of the online guide">'
               f"<figcaption>Read it online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</figcaption></figure>")
     dates = f"<p>Printed version made on {long_date(built_date())}</p>"
-    if reviewed:
-        dates += f"<p>Content last reviewed on {long_date(reviewed)}</p>"
+    if reviewed:  # the pages' front matter date: when the team last changed them, not a clinical check
+        dates += f"<p>Content last updated on {long_date(reviewed)}</p>"
+    if checked.sentence():
+        dates += f'<p class="cover-checked">{checked.sentence()}</p>'
     return (f'<section class="cover"><p class="cover-kicker">Patient guide</p>'
             f'<h1 class="cover-title">{escape(chosen.title)}</h1>'
             f'<p class="cover-subtitle">{escape(chosen.description)}</p>'
@@ -142,7 +162,7 @@ def cover(chosen: Settings, reviewed: str | None) -> str:
             f'<p class="cover-notice">{escape(chosen.notice)}</p></section>')
 
 
-def back_cover(chosen: Settings, reviewed: str | None, urgent_anchor: str | None) -> str:
+def back_cover(chosen: Settings, reviewed: str | None, urgent_anchor: str | None, checked: Checked) -> str:
     """The last page: who to call, from extra.clinic, and which edition this is."""
     clinic = chosen.clinic
     see = (f' The warning signs are in <a class="xref" href="#{urgent_anchor}">When to get help urgently</a>.'
@@ -161,8 +181,8 @@ def back_cover(chosen: Settings, reviewed: str | None, urgent_anchor: str | None
                  '<p class="call-what">Make an appointment with your GP surgery.</p></div>')
     if clinic.get("reception_note"):
         calls.append(f'<p class="call-what">{escape(clinic["reception_note"])}</p>')
-    edition = f"Edition of {long_date(reviewed)} (content last reviewed)" if reviewed else "Edition"
-    edition += f". Printed on {long_date(built_date())}."
+    edition = f"Edition of {long_date(reviewed)} (content last updated)" if reviewed else "Edition"
+    edition += f". Printed on {long_date(built_date())}. {checked.sentence()}".rstrip()
     who = f"<p>Published by {escape(clinic['publisher'])}.</p>" if clinic.get("publisher") else ""
     report = f"<p>Found a mistake? {escape(clinic['report_problem'])}</p>" if clinic.get("report_problem") else ""
     online = f"<p>Online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</p>" if chosen.public_url else ""
@@ -192,7 +212,8 @@ def page_section(entry: NavEntry, body: str, in_part: bool) -> str:
     return f'<section class="{kind}" id="{slug(entry.file)}">{body}</section>'
 
 
-def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settings, reviewed: str | None) -> str:
+def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settings, reviewed: str | None,
+                 checked: Checked) -> str:
     parts = []
     for entry in entries:
         if entry.file:
@@ -202,8 +223,8 @@ def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settin
             parts.append(f'<section class="part" id="part--{slug(entry.title)}">'
                          f'<h1 class="part-title">{escape(entry.title)}</h1>{inner}</section>')
     urgent = next((e.file for e in _flatten(entries) if e.file == "urgent-help.md"), None)
-    body = (f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed)}{contents(entries)}'
-            f'{"".join(parts)}{back_cover(chosen, reviewed, slug(urgent) if urgent else None)}</body>')
+    body = (f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed, checked)}{contents(entries)}'
+            f'{"".join(parts)}{back_cover(chosen, reviewed, slug(urgent) if urgent else None, checked)}</body>')
     return head(chosen, chosen.title, chosen.description, "booklet", reviewed) + body + "</html>"
 
 
@@ -303,6 +324,8 @@ def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, tool
     for article in articles.values():
         drop_link_grids(article)
     reviewed = max((d for a in articles.values() if (d := reviewed_date(a))), default=None)
+    states = [state for a in articles.values() if (state := signoff_state(a))]
+    checked = Checked(len(states), states.count("checked"))
     # Ids first, for all pages: a link on an early page may point to a heading on a later one.
     ids = set().union(*(prefix_ids(articles[e.file], e.file) for e in pages))
     in_booklet = {html_file(e.file) for e in pages}
@@ -310,7 +333,7 @@ def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, tool
         rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, in_booklet, ids))
         label_title(articles[entry.file], entry.title)
     bodies = {file: serialize(article) for file, article in articles.items()}
-    return render(booklet_html(entries, bodies, chosen, reviewed), site_dir, site_dir / PDF_DIR / BOOKLET,
+    return render(booklet_html(entries, bodies, chosen, reviewed, checked), site_dir, site_dir / PDF_DIR / BOOKLET,
                   f"the booklet {PDF_DIR}/{BOOKLET}", tools)
 
 

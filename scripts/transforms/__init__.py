@@ -6,6 +6,7 @@
           config_file: mkdocs.yml   # resolved against the working directory
 
 Inside Markdown's own pipeline, per page:
+- before pymdownx.snippets, on the page's own Markdown: its sign-off line at the end (signoff.py);
 - after pymdownx.snippets (so included care cards are transformed too): warning-sign blocks
   (signs.py), `[[term]]` tooltips and `{{ clinic.NAME }}` settings;
 - plain mentions of a glossary term get its definition as an `<abbr>` (abbr's tree processor);
@@ -32,11 +33,13 @@ from markdown.preprocessors import Preprocessor
 
 from scripts import siteconfig
 from scripts.checks.glossary import GLOSSARY_PAGE, Term
-from scripts.transforms import checklists, clinic, glossary, signs
+from scripts.transforms import checklists, clinic, glossary, signoff, signs
 
 NAME = "scripts.transforms"  # as listed under markdown_extensions
 # pymdownx.snippets registers at 32 and Markdown's whitespace normaliser at 30: run between them.
 PREPROCESSOR_PRIORITY = 31.5
+# Before snippets (32): the sign-off hash is of the page's own Markdown, as the sign-off command reads it.
+SIGNOFF_PRIORITY = 33
 # Markdown's own abbr tree processor has 7; after attr_list (8), like it.
 ABBR_PRIORITY = 6.9
 # After raw HTML is put back (30) and `&` is restored (20): the postprocessors see the final HTML.
@@ -117,6 +120,17 @@ class PagePreprocessor(Preprocessor):
         return clinic.fill(text, site.clinic).split("\n")
 
 
+class SignoffPreprocessor(Preprocessor):
+    """At the end of a content page: who checked it, or that no clinician has yet (signoff.py)."""
+
+    def __init__(self, md: Markdown, extension: TransformsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        return signoff.add_status(lines, self.extension.site.docs_dir)
+
+
 class GlossaryAbbreviations(AbbrTreeprocessor):
     """Markdown's abbr tree processor with the glossary's spellings and one regex built per process."""
 
@@ -147,6 +161,7 @@ class TransformsExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
+        md.preprocessors.register(SignoffPreprocessor(md, self), "page_signoff", SIGNOFF_PRIORITY)
         md.preprocessors.register(PagePreprocessor(md, self), "page_transforms", PREPROCESSOR_PRIORITY)
         md.treeprocessors.register(GlossaryAbbreviations(md, self), "glossary_abbr", ABBR_PRIORITY)
         md.postprocessors.register(PagePostprocessor(md), "page_transforms", POSTPROCESSOR_PRIORITY)

@@ -6,9 +6,13 @@ Syntax in the page's Markdown:
   `{{ signs: all }}`: every sign, in the three cards; `{{ signs: tier=today }}`: one tier in full,
   each sign with its "why" (the sections of urgent-help.md).
 - inline `{{ act: ID }}`: what to do for that sign, in its tier's words ("call 999 now").
+- inline `{{ sign: ID }}`: the sign's own words followed by its action as a sentence
+  ("**Stroke:** one side ... balance. **Call 999 now.**"): page text that describes a sign inserts
+  it, so the sign has one wording everywhere (brief §8); the drift check holds pages to it.
 
-Tier words and numbers come from the clinic settings (extra.clinic), never from the data file or
-the page. The output is Markdown for Python-Markdown with admonition and attr_list: on the website
+Every card shows each sign's own `text` (there is no shorter label that could drop an "or" or a
+"new"). Tier words and numbers come from the clinic settings (extra.clinic) through one table,
+TIER_WORDS, never from the data file or the page. The output is Markdown for Python-Markdown with admonition and attr_list: on the website
 the emergency and same-day numbers are tap-to-call `tel:` buttons; on the kiosk (kiosk=True) there
 is no link, the number is shown large with the reception note.
 """
@@ -17,9 +21,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.model.signs import DATA_FILE, TIERS, TOPICS, Sign, load  # noqa: F401  (re-exported for callers)
+from scripts.model.signs import DATA_FILE, TIERS, TOPICS, Sign, load  # also re-exported for callers
 
 ALL = "all"
 # The admonition type of each tier: its colours and print symbols live in extra.css and pdf.css.
@@ -28,9 +33,11 @@ FULL_LIST_PAGE = "urgent-help.md"  # every page sits at the top of docs/, so thi
 
 BLOCK = re.compile(r"^([ \t]*)\{\{\s*signs\s*:\s*([^}]*?)\s*\}\}[ \t]*$")
 ACT = re.compile(r"\{\{\s*act\s*:\s*([^}]*?)\s*\}\}")
+SIGN = re.compile(r"\{\{\s*sign\s*:\s*([^}]*?)\s*\}\}")  # not `signs:` (the "s" is not a space or ":")
+USES = re.compile(r"\{\{\s*(?:sign|act)\s*:\s*([^}]*?)\s*\}\}")  # an inline use of a sign, either kind
 TIER_TOKEN = re.compile(r"^tier\s*=\s*(\S+)$")
 CLINIC = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
-ANY_TOKEN = re.compile(r"\{\{\s*(?:signs|act)\s*:")
+ANY_TOKEN = re.compile(r"\{\{\s*(?:signs?|act)\s*:")
 FENCE = re.compile(r"^\s*(```|~~~)")
 SENTENCE_START = re.compile(r"(^|[.!?]\s+|^\s*(?:[-*+]|\d+\.)\s+)$")
 
@@ -51,33 +58,61 @@ def select(tokens: list[str], signs: list[Sign]) -> list[Sign]:
 
 # ------------------------------------------------------------------ words of each tier (from settings)
 
+@dataclass(frozen=True)
+class TierWords:
+    """What a tier tells the reader to do, with {setting} names from extra.clinic filled in."""
+
+    title: str  # the card's title
+    action: str  # words that fit inside a sentence: "call 999 now"
+    lead: str  # the card's first sentence: what the number is for ("" when the title says it all)
+
+
+# The ONE table of tier words (brief §8 "Tiers"): cards, `{{ act: }}`, `{{ sign: }}`, the urgent-help
+# sections and the drift check's fix messages all read it.
+TIER_WORDS = {
+    "emergency": TierWords("Emergency: call {emergency_number} now", "call {emergency_number} now",
+                           "Call {emergency_number} for {emergency_service}, even if the sign goes away."),
+    "today": TierWords("Urgent: get help today", "get help today: {urgent_advice}",
+                       "Get help the same day: {urgent_advice}."),
+    "soon": TierWords("See a GP soon (within about 2 weeks)", "see a GP soon", ""),
+}
+
+
+class _Settings(dict):
+    def __missing__(self, name: str) -> str:  # a missing setting is reported by the settings check
+        return ""
+
+
 def _setting(clinic: dict, name: str) -> str:
     return str(clinic.get(name, "") or "")
 
 
-def _fill(text: str, clinic: dict) -> str:
+def _words(template: str, clinic: dict) -> str:
+    return template.format_map(_Settings({name: _setting(clinic, name) for name in clinic}))
+
+
+def fill(text: str, clinic: dict) -> str:
+    """`{{ clinic.NAME }}` in a sign's words, from the settings."""
     return CLINIC.sub(lambda m: _setting(clinic, m.group(1)) if m.group(1) in clinic else m.group(0), text)
 
 
 def title(tier: str, clinic: dict) -> str:
-    return {"emergency": f"Emergency: call {_setting(clinic, 'emergency_number')} now",
-            "today": "Urgent: get help today",
-            "soon": "See a doctor soon"}[tier]
+    return _words(TIER_WORDS[tier].title, clinic)
 
 
 def action(tier: str, clinic: dict) -> str:
     """What to do, as words that fit inside a sentence ("call 999 now")."""
-    return {"emergency": f"call {_setting(clinic, 'emergency_number')} now",
-            "today": f"get help today: {_setting(clinic, 'urgent_advice')}",
-            "soon": "see a doctor soon"}[tier]
+    return _words(TIER_WORDS[tier].action, clinic)
 
 
 def lead(tier: str, clinic: dict) -> str:
     """The card's first sentence: what the number is for."""
-    number, service = _setting(clinic, "emergency_number"), _setting(clinic, "emergency_service")
-    return {"emergency": f"Call {number} for {service}, even if the sign goes away.",
-            "today": f"Get help the same day: {_setting(clinic, 'urgent_advice')}.",
-            "soon": ""}[tier]  # the title says it all: "See a doctor soon"
+    return _words(TIER_WORDS[tier].lead, clinic)
+
+
+def as_sentence(words: str) -> str:
+    """An action as a sentence of its own: "Call 999 now."."""
+    return words[:1].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
 
 
 def call_line(tier: str, clinic: dict, kiosk: bool) -> str | None:
@@ -95,33 +130,38 @@ def call_line(tier: str, clinic: dict, kiosk: bool) -> str | None:
 
 # ------------------------------------------------------------------ Markdown output
 
-def _card(tier: str, signs: list[Sign], clinic: dict, kiosk: bool, folded: bool = False, short: bool = False) -> list[str]:
+def _card(tier: str, signs: list[Sign], clinic: dict, kiosk: bool, folded: bool = False) -> list[str]:
     # A folded card is a pymdownx.details block: its title (with the count) shows, a tap opens it.
     opener = f"??? {CARD_TYPE[tier]}" if folded else f"!!! {CARD_TYPE[tier]}"
-    count = f" ({len(signs)} sign{'s' if len(signs) > 1 else ''})" if folded else ""
+    count = f": {len(signs)} sign{'s' if len(signs) > 1 else ''}" if folded else ""
     lines = [f'{opener} "{title(tier, clinic)}{count}"']
     if lead(tier, clinic):
         lines += [f"    {lead(tier, clinic)}", ""]
     call = call_line(tier, clinic, kiosk)
     if call:
         lines += [f"    {part}" for part in call.split("\n")] + [""]
-    # On a topic page the open card lists each sign in a few words (the page's subject must not
-    # start screens down); folded cards, the full cards and urgent-help give the whole wording.
-    lines += [f"    - {_fill(sign.short if short else sign.text, clinic)}" for sign in signs]
+    # Each sign in its own words, always: a shorter label narrowed signs (clinical review C2, m2).
+    lines += [f"    - {fill(sign.text, clinic)}" for sign in signs]
     return lines + [""]
+
+
+# The tiers whose card a topic page folds to its title and count. Emergency and same-day cards stay
+# open: folding the same-day card hid the same-day spinal cord sign on the neck page (review m8).
+FOLDED_ON_TOPIC_PAGES = ("soon",)
 
 
 def cards(signs: list[Sign], clinic: dict, kiosk: bool = False, more_link: bool = True) -> list[str]:
     """One card per tier that has signs, most urgent first, then a link to the full list.
 
-    On a topic page (more_link) only the most urgent card is open: the less urgent cards are
-    folded to their title and count, so the page's own subject starts on the first screen
-    (clinical review X9, UX review #6). Print and the PDFs show them open."""
+    On a topic page (more_link) the "soon" card is folded to its title and count when a more
+    urgent card comes before it (UX review #6); a page's first card is always open. Print and the
+    PDFs show every card open."""
     lines: list[str] = []
     for tier in TIERS:
         in_tier = [s for s in signs if s.tier == tier]
         if in_tier:
-            lines += _card(tier, in_tier, clinic, kiosk, folded=more_link and bool(lines), short=more_link and not lines)
+            folded = more_link and bool(lines) and tier in FOLDED_ON_TOPIC_PAGES
+            lines += _card(tier, in_tier, clinic, kiosk, folded=folded)
     if more_link:
         lines += [f"[All warning signs]({FULL_LIST_PAGE}){{ .signs-more }}", ""]
     return lines
@@ -134,7 +174,7 @@ def tier_section(tier: str, signs: list[Sign], clinic: dict, kiosk: bool = False
     if call:
         lines += call.split("\n") + [""]
     for sign in (s for s in signs if s.tier == tier):
-        lines.append(f"- {_fill(sign.text, clinic)}<br><span class=\"signs-why\">{_fill(sign.why, clinic)}</span>")
+        lines.append(f"- {fill(sign.text, clinic)}<br><span class=\"signs-why\">{fill(sign.why, clinic)}</span>")
     return lines + [""]
 
 
@@ -154,29 +194,58 @@ def render_block(spec: str, signs: list[Sign], clinic: dict, kiosk: bool = False
     return cards(select(tokens, signs), clinic, kiosk, more_link=ALL not in tokens and has_full_list)
 
 
-def act(sign_id: str, signs: list[Sign], clinic: dict) -> str:
+def find(sign_id: str, signs: list[Sign], token: str = "act") -> Sign:
     sign = next((s for s in signs if s.id == sign_id), None)
     if sign is None:
-        raise SignsError(f"'{{{{ act: {sign_id} }}}}' names no sign; use a sign id from {DATA_FILE}")
-    return action(sign.tier, clinic)
+        raise SignsError(f"'{{{{ {token}: {sign_id} }}}}' names no sign; use a sign id from {DATA_FILE}")
+    return sign
+
+
+def act(sign_id: str, signs: list[Sign], clinic: dict) -> str:
+    return action(find(sign_id, signs).tier, clinic)
+
+
+def sign_words(sign_id: str, signs: list[Sign], clinic: dict) -> str:
+    """`{{ sign: ID }}`: the sign's own words, then its action as a sentence (Markdown inline)."""
+    sign = find(sign_id, signs, "sign")
+    text = fill(sign.text, clinic)
+    if not re.search(r"[.!?][*_]*$", text):
+        text += "."
+    return f"{text} **{as_sentence(action(sign.tier, clinic))}**"
+
+
+MARKDOWN_INLINE = [(re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"\*\*|__|[*`]"), "")]
 
 
 def plain_text(text: str, clinic: dict, docs_dir: Path) -> str:
-    """`{{ act: ID }}` and `{{ clinic.NAME }}` as plain words, for text that is not Markdown
-    (glossary tooltips); the caller escapes it."""
-    if ACT.search(text):
+    """`{{ sign: ID }}`, `{{ act: ID }}` and `{{ clinic.NAME }}` as plain words, for text that is
+    not Markdown (glossary tooltips); the caller escapes it."""
+    if USES.search(text):
         signs = load(docs_dir)
-        text = ACT.sub(lambda m: act(m.group(1), signs, clinic), text)
-    return _fill(text, clinic)
+
+        def plain_sign(match: re.Match) -> str:
+            words = sign_words(match.group(1), signs, clinic)
+            for pattern, replacement in MARKDOWN_INLINE:
+                words = pattern.sub(replacement, words)
+            return words
+
+        text = ACT.sub(lambda m: act(m.group(1), signs, clinic), SIGN.sub(plain_sign, text))
+    return fill(text, clinic)
 
 
-def _acts(line: str, signs: list[Sign], clinic: dict) -> str:
+def _inline(line: str, signs: list[Sign], clinic: dict) -> str:
+    """`{{ sign: ID }}` and `{{ act: ID }}` in a line of page text."""
+    line = SIGN.sub(lambda m: sign_words(m.group(1), signs, clinic), line)
+
     def replace(match: re.Match) -> str:
         words = act(match.group(1), signs, clinic)
         if SENTENCE_START.search(line[:match.start()]):
             words = words[0].upper() + words[1:]
         return f"**{words}**"
     return ACT.sub(replace, line)
+
+
+_full_list: dict[Path, bool] = {}
 
 
 def _has_full_list(docs_dir: Path) -> bool:
@@ -187,7 +256,7 @@ def _has_full_list(docs_dir: Path) -> bool:
 
 
 def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> str:
-    """Replace `{{ signs: ... }}` lines and `{{ act: ID }}` with the signs from the data file."""
+    """Replace `{{ signs: ... }}` lines, `{{ sign: ID }}` and `{{ act: ID }}` with the signs from the data file."""
     if not ANY_TOKEN.search(markdown):
         return markdown
     signs = load(docs_dir)
@@ -208,7 +277,7 @@ def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> 
             rendered = render_block(block.group(2), signs, clinic, kiosk, _has_full_list(Path(docs_dir)))
             out += [indent + part if part else "" for part in rendered]
         elif "{{" in line:
-            out.append(_acts(line, signs, clinic))
+            out.append(_inline(line, signs, clinic))
         else:
             out.append(line)
     return "\n".join(out)

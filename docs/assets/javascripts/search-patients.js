@@ -1,16 +1,20 @@
 // Search that understands the words patients type. Loaded before Material's bundle (see
 // overrides/main.html); it changes nothing on a page without Material's search.
 //
-// Material searches with lunr in a Web Worker. This file puts a small stand-in in front of that
-// worker, which:
+// Material searches with lunr in a Web Worker: it adds a wildcard to every word, ranks with lunr
+// and counts the pages found. This file puts a small stand-in in front of that worker, which:
 //  - waits to start the worker and to download the search index until the reader opens the search
 //    (most visits never search: that saves the index and the worker on every page view);
-//  - on setup, gives each page's first index entry a "keywords" field: the page's title and
-//    description, and a marker word for the page;
-//  - on every query, adds other names of what was typed (glossary aliases, brand -> generic names,
-//    lay words), typo-tolerant forms of words the site does not use (lunr's word~1), and the
-//    marker of each page that docs/_data/search-words.yml says answers those words;
-//  - in the results, lists as "missing" only words the reader typed, never the added ones.
+//  - on setup, fills each page's "keywords" field (mkdocs.yml, search: fields) with the page's
+//    title and description and a marker word for the page;
+//  - on every query (rewrite): drops common words ("in", "my", "can't": the `stop` list), mends
+//    typos and missing spaces against the words the site uses, adds other names of what was typed
+//    (glossary, brand names, lay words: `same`), and boosts the marker of each page that
+//    docs/_data/search-words.yml says answers those words (`pages`), far more for red-flag words
+//    (`first`: they put "When to get help urgently" first);
+//  - in the results (keep): lists only pages that have every word the reader typed (or another name
+//    or mended form of it), or that search-words.yml sends those words to, so the count Material
+//    shows is the number of pages that really match; and never shows "Missing:" words.
 // The word lists come from search-words.js (made by `python -m scripts.search_words`), loaded with
 // the index. Without it, search works as Material's own.
 (function () {
@@ -20,11 +24,21 @@
   if (!Base || !script) return;
   var wordsUrl = script.getAttribute("data-words");
   var SETUP = 0, QUERY = 2, RESULT = 3;
-  var KEYWORDS_BOOST = 10; // the keywords field: title and description weigh more than body text
-  var PAGE_BOOST = 60; // a marker clause, per word of the matching phrase in search-words.yml
-  var STOP = { a: 1, an: 1, the: 1, and: 1, or: 1, of: 1, in: 1, on: 1, my: 1, i: 1, is: 1, it: 1, to: 1, at: 1, me: 1 };
+  var PAGE_BOOST = 2000; // a marker clause per word of the listed phrase: above a title match (x1000)
+  var FIRST_BOOST = 1000000; // red flags: above anything else a query can score
   var lists = null; // __searchWords, once loaded
-  var known = {}; // every word of the index, to tell typos from real words
+  var vocabulary = {}; // every word of the index and of the lists -> in how many index entries
+  var listed = {}; // the words of the lists
+
+  // Material counts pages (it groups sections under their page), but its English says "documents".
+  var config = document.getElementById("__config");
+  if (config) {
+    var settings = JSON.parse(config.textContent);
+    settings.translations["search.result.none"] = "No matching pages";
+    settings.translations["search.result.one"] = "1 matching page";
+    settings.translations["search.result.other"] = "# matching pages";
+    config.textContent = JSON.stringify(settings);
+  }
 
   // --- Words, as scripts/search_words.py splits them -----------------------------------------
   function words(text) {
@@ -32,6 +46,12 @@
   }
   function marker(page) {
     return "zzpage" + page.replace(/\.html$/, "").replace(/[^a-z0-9]/g, "");
+  }
+  function isStop(word) {
+    return word.length < 2 || !!(lists && lists.stop[word]);
+  }
+  function known(word) {
+    return vocabulary.hasOwnProperty(word) || !!(lists && lists.stop[word]);
   }
   // Damerau-Levenshtein distance, stopping early once it is over `max`.
   function distance(a, b, max) {
@@ -51,56 +71,115 @@
     }
     return d[a.length][b.length];
   }
-  // Is the typed word `t` the listed word `w`, allowing plurals, unfinished words and typos?
-  function same(t, w) {
-    if (t === w) return true;
-    if (w.length >= 4 && t.length >= 4 && w.indexOf(t) === 0) return true; // still typing
-    if (t.indexOf(w) === 0 && t.length - w.length <= 2 && w.length >= 3) return true; // plurals
-    if (w.length < 5) return false;
-    return distance(t, w, w.length >= 8 ? 2 : 1) <= (w.length >= 8 ? 2 : 1);
+  // The site's words a typo most likely meant: the nearest ones (1 slip, 2 in long words), commonest first.
+  function mend(word) {
+    var max = word.length >= 8 ? 2 : 1, found = [], nearest = max + 1;
+    Object.keys(vocabulary).forEach(function (w) {
+      if (w.length < 4) return;
+      var d = distance(word, w, max);
+      if (d < nearest) { nearest = d; found = []; }
+      if (d === nearest && d <= max) found.push(w);
+    });
+    return found.sort(function (a, b) { return vocabulary[b] - vocabulary[a]; }).slice(0, 3);
   }
-  // Do the listed phrase's words appear in the typed words, in order (small words skipped)?
-  function contains(typed, phrase) {
-    var need = words(phrase).filter(function (w) { return !STOP[w]; });
-    if (!need.length) return 0;
-    var at = 0;
-    for (var i = 0; i < typed.length && at < need.length; i++) {
-      if (same(typed[i], need[at])) at++;
+  // Words run together on a phone ("pinsandneedles"): the site's words they are made of, or null.
+  function unjoin(word, depth) {
+    for (var i = word.length - 2; i >= 2; i--) {
+      var head = word.slice(0, i), rest = word.slice(i);
+      if (!known(head)) continue;
+      if (known(rest)) return [head, rest];
+      var more = depth < 3 && rest.length >= 4 ? unjoin(rest, depth + 1) : null;
+      if (more) return [head].concat(more);
     }
-    return at === need.length ? need.length : 0;
+    return null;
+  }
+  // A word as a lunr clause. Material adds a wildcard to plain words (so "numb" finds "numbness");
+  // a short word the site knows is kept exact with `^1`, so "wee" does not find "weeks".
+  function clause(word) {
+    return word.length <= 3 && known(word) ? word + "^1" : word;
   }
 
   // --- The query -----------------------------------------------------------------------------
-  function rewrite(query) {
-    var typed = words(query);
-    if (!lists || !typed.length) return query;
-    var all = typed.slice(), extra = [];
-    function add(word) { if (all.indexOf(word) < 0) { all.push(word); extra.push(word); } }
-    typed.forEach(function (w) {
-      var isKnown = known[w] || Object.keys(known).some(function (k) { return k.indexOf(w) === 0; });
-      if (w.length >= 4 && !STOP[w] && !isKnown) extra.push(w + "~" + (w.length >= 8 ? 2 : 1));
+  // Each typed word becomes a slot: the word and what it may stand for (its mended forms, its
+  // singular, other names), each a list of words a page must all have ("back pain" for "backache").
+  // A query is answered by pages that have one of these for every slot that is not a common word.
+  function plan(query) {
+    var slots = [];
+    function add(slot, phrase, own) {
+      var main = words(phrase).filter(function (w) { return !isStop(w); });
+      if (main.length && !slot.alts.some(function (a) { return a.join(" ") === main.join(" "); })) slot.alts.push(main);
+      words(phrase).forEach(function (w) { slot.has[w] = true; if (own) slot.own[w] = true; });
+    }
+    words(query).forEach(function (typed) {
+      var parts = known(typed) || typed.length < 6 || mend(typed).length ? null : unjoin(typed, 1);
+      (parts || [typed]).forEach(function (word) {
+        var slot = { stop: isStop(word), alts: [], has: {}, own: {} }; // own: the word as typed or mended
+        add(slot, word, true);
+        if (!slot.stop && word.length >= 4 && !known(word)) {
+          var more = Object.keys(listed).filter(function (w) { return w.indexOf(word) === 0; }); // still typing
+          if (!more.length && !Object.keys(vocabulary).some(function (w) { return w.indexOf(word) === 0; })) more = mend(word);
+          more.slice(0, 3).forEach(function (w) { add(slot, w, true); });
+        }
+        if (/[^s]s$/.test(word) && known(word.slice(0, -1))) add(slot, word.slice(0, -1), true); // fingers -> finger
+        slots.push(slot);
+      });
     });
-    lists.same.forEach(function (group) {
-      if (group.some(function (phrase) { return contains(typed, phrase); })) {
-        group.forEach(function (phrase) { words(phrase).forEach(add); });
-      }
+    var result = { slots: slots, routes: {}, query: "" };
+    // Which slots a listed phrase uses (its words in any order; its common words are optional unless
+    // it has no others, as in "can't feel"), or null.
+    function uses(phrase, field) {
+      var need = words(phrase), main = need.filter(function (w) { return !isStop(w); }), used = [];
+      (main.length ? main : need).forEach(function (w) {
+        var at = -1;
+        slots.forEach(function (s, i) { if (at < 0 && s[field][w]) at = i; });
+        used.push(at);
+      });
+      return used.length && used.indexOf(-1) < 0 ? used : null;
+    }
+    if (lists) {
+      // Other names: a slot a phrase of the group uses may also be found by the group's other phrases
+      // (one step: "nurofen" finds ibuprofen, but not every medicine ibuprofen is grouped with).
+      lists.same.forEach(function (group) {
+        group.forEach(function (phrase) {
+          (uses(phrase, "own") || []).forEach(function (i) {
+            group.forEach(function (other) { add(slots[i], other); });
+            slots[i].stop = false; // "can't feel" means numb
+          });
+        });
+      });
+      // Pages that answer these words: the more words of a listed phrase, the higher.
+      [[lists.first, FIRST_BOOST], [lists.pages, PAGE_BOOST]].forEach(function (pair) {
+        Object.keys(pair[0]).forEach(function (page) {
+          var score = Math.max.apply(null, pair[0][page].map(function (phrase) { return (uses(phrase, "has") || []).length; }));
+          if (score > 0 && !result.routes[page]) result.routes[page] = pair[1] * score;
+        });
+      });
+    }
+    var terms = [];
+    slots.forEach(function (s) {
+      if (s.stop) return;
+      s.alts.forEach(function (alt) { alt.forEach(function (w) { if (terms.indexOf(clause(w)) < 0) terms.push(clause(w)); }); });
     });
-    Object.keys(lists.pages).forEach(function (page) {
-      var score = 0;
-      lists.pages[page].forEach(function (phrase) { score += contains(all, phrase); });
-      if (score) extra.push(marker(page) + "^" + PAGE_BOOST * score);
-    });
-    return typed.join(" ") + (extra.length ? " " + extra.join(" ") : "");
+    Object.keys(result.routes).forEach(function (page) { terms.push(marker(page) + "^" + result.routes[page]); });
+    result.query = slots.some(function (s) { return !s.stop; }) ? terms.join(" ") : ""; // only common words: no results
+    return result;
   }
 
   // --- The index -----------------------------------------------------------------------------
   function augment(index) {
-    known = {};
+    vocabulary = {};
     index.docs.forEach(function (doc) {
-      words((doc.title || "") + " " + String(doc.text || "").replace(/<[^>]*>/g, " ")).forEach(function (w) { known[w] = 1; });
+      var seen = {};
+      words((doc.title || "") + " " + String(doc.text || "").replace(/<[^>]*>/g, " ")).forEach(function (w) {
+        if (!seen[w]) { seen[w] = 1; vocabulary[w] = (vocabulary[w] || 0) + 1; }
+      });
     });
     if (!lists) return index;
-    index.config.fields.keywords = { boost: KEYWORDS_BOOST };
+    var phrases = [].concat.apply([], lists.same);
+    [lists.first, lists.pages].forEach(function (map) { Object.keys(map).forEach(function (page) { phrases = phrases.concat(map[page]); }); });
+    listed = {};
+    words(phrases.join(" ")).forEach(function (w) { if (!lists.stop[w]) listed[w] = true; });
+    Object.keys(listed).forEach(function (w) { if (!vocabulary[w]) vocabulary[w] = 0; });
     index.docs.forEach(function (doc) {
       if (doc.location.indexOf("#") >= 0) return;
       var page = doc.location.replace(/^.*\//, "") || "index.html";
@@ -108,15 +187,29 @@
     });
     return index;
   }
-  // Results: "missing" words are only those the reader typed.
-  function clean(message, typed) {
+
+  // --- The results ---------------------------------------------------------------------------
+  // Material sends one group per page (the page and its sections), each item with the query words
+  // it has. Keep the pages that have every typed word (in one of its forms) or that the lists send
+  // those words to; if no page has them all, the pages that have the most.
+  function keep(message, asked) {
     if (!message || message.type !== RESULT || !message.data || !message.data.items) return message;
-    message.data.items.forEach(function (group) {
-      group.forEach(function (item) {
+    var needed = asked.slots.filter(function (s) { return !s.stop; });
+    var scored = message.data.items.map(function (group) {
+      var has = {};
+      group.forEach(function (item) { Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t]) has[t] = true; }); });
+      var page = group[0].location.split("#")[0].replace(/^.*\//, "") || "index.html";
+      var found = needed.filter(function (s) { return s.alts.some(function (alt) { return alt.every(function (w) { return has[w]; }); }); }).length;
+      return { group: group, found: asked.routes[page] ? needed.length : found };
+    });
+    var most = Math.max.apply(null, [0].concat(scored.map(function (x) { return x.found; })));
+    message.data.items = scored.filter(function (x) { return most > 0 && x.found === most; }).map(function (x) {
+      x.group.forEach(function (item) { // no "Missing:" line, no marker words
         var terms = {};
-        Object.keys(item.terms || {}).forEach(function (t) { if (typed.indexOf(t) >= 0) terms[t] = item.terms[t]; });
+        Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t] && t.indexOf("zzpage") !== 0) terms[t] = true; });
         item.terms = terms;
       });
+      return x.group;
     });
     return message;
   }
@@ -155,22 +248,26 @@
   // The stand-in: starts the real worker with the first message (the index, sent once wanted).
   function SearchWorker(url, options) {
     if (!/workers\/search\.[^/]*\.js/.test(String(url))) return new Base(url, options);
-    var self = new EventTarget(), real = null, typed = [];
+    var self = new EventTarget(), real = null, asked = []; // queries sent, answered in order
     self.postMessage = function (message) {
       if (!real) {
         real = new Base(url, options);
         real.addEventListener("message", function (ev) {
-          var event = new MessageEvent("message", { data: clean(ev.data, typed) });
+          var query = ev.data && ev.data.type === RESULT ? asked.shift() : null;
+          var event = new MessageEvent("message", { data: query ? keep(ev.data, query) : ev.data });
           self.dispatchEvent(event);
           if (typeof self.onmessage === "function") self.onmessage(event);
+          if (query) window.searchPatients.answered = query.typed; // shown: tests wait for this
         });
         real.addEventListener("error", function (ev) { self.dispatchEvent(new ErrorEvent("error", { message: ev.message })); });
       }
       if (message && message.type === SETUP && message.data && Array.isArray(message.data.docs)) {
         loadWords().then(function () { real.postMessage({ type: SETUP, data: augment(message.data) }); });
       } else if (message && message.type === QUERY && typeof message.data === "string") {
-        typed = words(message.data);
-        real.postMessage({ type: QUERY, data: rewrite(message.data) });
+        var query = plan(message.data);
+        query.typed = message.data;
+        asked.push(query);
+        real.postMessage({ type: QUERY, data: query.query });
       } else {
         real.postMessage(message);
       }
@@ -179,6 +276,6 @@
     return self;
   }
   window.Worker = SearchWorker;
-  // For tests and curious readers: what the search box sends for a query.
-  window.searchPatients = { rewrite: rewrite, words: words };
+  // For tests and curious readers: what the search box sends for a query, and the last query shown.
+  window.searchPatients = { plan: plan, words: words, answered: null };
 })();

@@ -1,0 +1,260 @@
+"""Clinical sign-off: which clinician checked a page, when, and a hash of exactly what they checked.
+
+docs/_data/signoff.yml holds one record per checked page, written by `make signoff` (scripts/signoff.py):
+the page, the reviewer's name and role, the date, and the hash of the page as it was checked. The hash
+covers the page's Markdown (front matter left out, included snippets put in) and the full data entry
+of every warning sign the page shows. Any later change to either gives another hash: the record no
+longer matches, and the page says it has not been checked. Nothing is signed by default.
+
+The same hash is worked out in two places, from the same text:
+- the sign-off command and the check read the file and strip the front matter as scripts/sources.py does;
+- the Markdown extension (scripts/transforms/signoff.py) hashes the text the renderer hands it, which
+  MkDocs and Zensical have already stripped of front matter, before pymdownx.snippets changes it.
+`normalise` removes what the two can differ in: a byte-order mark, line endings, spaces at line
+ends and blank lines at either end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from scripts.model.signs import DATA_FILE as SIGNS_FILE
+from scripts.sources import SNIPPET_INCLUDE, SNIPPETS_DIR, Source, split_front_matter
+
+DATA_FILE = "_data/signoff.yml"
+FIELDS = ("page", "reviewer", "role", "date", "hash")
+HEADER = """\
+# Clinical sign-off: one record per page a clinician has checked. Written by
+#   make signoff PAGE=neck REVIEWER="Full name" ROLE="Their job"
+# Never write or change a record by hand, and never for someone who did not check the page.
+# `hash` is the page's text and the warning signs it shows, as they were checked: when either
+# changes, the record no longer matches and the page says it has not been checked by a clinician.
+# Empty by default: nothing is signed until a clinician checks a page.
+"""
+
+# The tokens that put warning signs on a page (scripts/transforms/signs.py renders them). Read
+# anywhere in the text, even in code blocks: a sign counted once too often only voids a record sooner.
+SIGNS_TOKEN = re.compile(r"\{\{\s*signs\s*:\s*([^}]*?)\s*\}\}")
+ONE_SIGN_TOKEN = re.compile(r"\{\{\s*(?:act|sign)\s*:\s*([^}]*?)\s*\}\}")
+TIER_TOKEN = re.compile(r"^tier\s*=\s*(\S+)$")
+ALL = "all"
+NOT_CHECKED = "This page has not yet been checked by a clinician."  # what an unsigned page says
+CLASS = "page-status"  # the class of that line in the HTML; data-signoff="checked" or "not-checked"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster
+
+
+class RecordError(ValueError):
+    """docs/_data/signoff.yml cannot be read as records; `line` is where, in that file."""
+
+    def __init__(self, line: int, message: str, fix: str) -> None:
+        super().__init__(f"{DATA_FILE}:{line}: {message}; {fix}")
+        self.line, self.message, self.fix = line, message, fix
+
+
+@dataclass(frozen=True)
+class Record:
+    page: str  # relative to docs/, e.g. "neck.md"
+    reviewer: str
+    role: str
+    date: dt.date
+    hash: str
+    line: int = 0  # in the records file; 0 for a record not written yet
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    """One content page (front matter with `reviewed`) and its sign-off."""
+
+    page: str
+    updated: dt.date | None  # front matter `reviewed`: the editors' date, not a clinical check
+    hash: str
+    record: Record | None  # this page's record, whether or not it still matches
+
+    @property
+    def signed(self) -> bool:
+        return self.record is not None and self.record.hash == self.hash
+
+    @property
+    def changed(self) -> bool:
+        """Signed once, but the page or one of its signs changed since."""
+        return self.record is not None and self.record.hash != self.hash
+
+
+# ------------------------------------------------------------------ the hash
+
+def normalise(text: str) -> str:
+    """The text as both renderers see it: no BOM, "\\n" line ends, no trailing spaces or outer blank lines."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def split_page(text: str) -> tuple[str, str]:
+    """A page file's (front matter, body), split as scripts/sources.py splits it."""
+    source = Source(Path(), "", normalise(text))
+    split_front_matter(source)
+    return source.front_matter_text, "\n".join(source.text.split("\n")[source.body_start - 1:])
+
+
+def page_body(text: str) -> str:
+    """A page file's text without its front matter."""
+    return split_page(text)[1]
+
+
+def with_snippets(text: str, docs_dir: Path, seen: tuple[str, ...] = ()) -> str:
+    """Each `--8<-- "name"` line replaced by that snippet's text: a change to a snippet changes the
+    pages that include it. A missing snippet stays a line (pymdownx.snippets stops the build)."""
+    def include(line: str) -> str:
+        match = SNIPPET_INCLUDE.match(line)
+        path = Path(docs_dir) / SNIPPETS_DIR / match.group(1) if match else None
+        if path is None or not path.is_file() or match.group(1) in seen:
+            return line
+        return with_snippets(normalise(path.read_text(encoding="utf-8")), docs_dir, (*seen, match.group(1)))
+    return "\n".join(include(line) for line in text.split("\n"))
+
+
+_entries: dict[Path, tuple[int, list[dict]]] = {}
+
+
+def sign_entries(docs_dir: Path) -> list[dict]:
+    """Every entry of the warning-signs file as written (all its fields), read again only when it changes."""
+    path = Path(docs_dir) / SIGNS_FILE
+    stamp = path.stat().st_mtime_ns if path.is_file() else 0
+    if path not in _entries or _entries[path][0] != stamp:
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) if stamp else []
+        _entries[path] = (stamp, [e for e in entries or [] if isinstance(e, dict)])
+    return _entries[path][1]
+
+
+def shown_signs(text: str, entries: list[dict]) -> list[dict]:
+    """The entries of the signs a page shows: `{{ signs: ... }}` blocks (topics, ids, `all`,
+    `tier=...`), `{{ act: ID }}` and `{{ sign: ID }}`; in the data file's order, each once."""
+    ids: set[str] = set()
+    topics: set[str] = set()
+    tiers: set[str] = set()
+    for spec in SIGNS_TOKEN.findall(text):
+        tier = TIER_TOKEN.match(spec.strip())
+        if tier:
+            tiers.add(tier.group(1))
+        else:
+            tokens = {token.strip() for token in spec.split(",") if token.strip()}
+            ids |= tokens
+            topics |= tokens
+    ids |= set(ONE_SIGN_TOKEN.findall(text))
+    return [e for e in entries
+            if ALL in topics or str(e.get("id")) in ids or str(e.get("tier")) in tiers or topics & set(e.get("topics") or ())]
+
+
+def content_hash(body: str, docs_dir: Path) -> str:
+    """The hash a record keeps: the page's Markdown body (no front matter) and its signs' entries."""
+    text = normalise(with_snippets(normalise(body), docs_dir))
+    digest = hashlib.sha256(text.encode("utf-8"))
+    for entry in shown_signs(text, sign_entries(docs_dir)):
+        digest.update(b"\0sign\0" + json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    return digest.hexdigest()
+
+
+# ------------------------------------------------------------------ the records file
+
+def load_records(docs_dir: Path) -> list[Record]:
+    """The records in docs/_data/signoff.yml; none when the file is missing or empty."""
+    path = Path(docs_dir) / DATA_FILE
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise RecordError(mark.line + 1 if mark else 1, f"not valid YAML ({getattr(err, 'problem', None) or err})",
+                          "undo the hand edit, or write records only with `make signoff`") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise RecordError(1, "the file must be a list of records", "write `[]` for no records, or use `make signoff`")
+    return [_record(entry, node.start_mark.line + 1) for entry, node in zip(data, root.value, strict=True)]
+
+
+def _record(entry: object, line: int) -> Record:
+    if not isinstance(entry, dict):
+        raise RecordError(line, "a record must have page, reviewer, role, date and hash", "write records only with `make signoff`")
+    missing = [name for name in FIELDS if not str(entry.get(name) or "").strip()]
+    if missing:
+        raise RecordError(line, f"the record has no {', '.join(missing)}",
+                          "a record names the clinician who checked the page; write it only with `make signoff`")
+    unknown = sorted(set(map(str, entry)) - set(FIELDS))
+    if unknown:
+        raise RecordError(line, f"the record has unknown fields: {', '.join(unknown)}", f"keep only {', '.join(FIELDS)}")
+    date = entry["date"]
+    if not isinstance(date, dt.date):
+        try:
+            date = dt.date.fromisoformat(str(date))
+        except ValueError:
+            raise RecordError(line, f"the date '{date}' is not a date", "write it as YYYY-MM-DD") from None
+    return Record(str(entry["page"]).strip(), str(entry["reviewer"]).strip(), str(entry["role"]).strip(),
+                  date, str(entry["hash"]).strip(), line)
+
+
+def save_record(docs_dir: Path, record: Record) -> None:
+    """Add a record, replacing the page's earlier one (git keeps the history)."""
+    records = [r for r in load_records(docs_dir) if r.page != record.page] + [record]
+    entries = [{"page": r.page, "reviewer": r.reviewer, "role": r.role, "date": r.date, "hash": r.hash}
+               for r in sorted(records, key=lambda r: r.page)]
+    dumped = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=1000)
+    (Path(docs_dir) / DATA_FILE).write_text(HEADER + dumped, encoding="utf-8")
+
+
+# ------------------------------------------------------------------ each page's status
+
+_statuses: dict[Path, tuple[tuple, list[PageStatus]]] = {}
+
+
+def _stamp(docs_dir: Path) -> tuple:
+    files = sorted(docs_dir.rglob("*.md")) + [docs_dir / SIGNS_FILE, docs_dir / DATA_FILE]
+    return tuple((str(f), f.stat().st_mtime_ns if f.exists() else None) for f in files)
+
+
+def statuses(docs_dir: Path) -> list[PageStatus]:
+    """Every content page (not a snippet; front matter with `reviewed`), by file name, with its
+    record. Worked out again only when a page, a snippet, the signs or the records change."""
+    docs_dir = Path(docs_dir)
+    stamp = _stamp(docs_dir)
+    if docs_dir in _statuses and _statuses[docs_dir][0] == stamp:
+        return _statuses[docs_dir][1]
+    records = {r.page: r for r in load_records(docs_dir)}
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        page = path.relative_to(docs_dir).as_posix()
+        front_matter, body = split_page(path.read_text(encoding="utf-8"))
+        meta = _meta(front_matter)
+        if not page.startswith(SNIPPETS_DIR + "/") and "reviewed" in meta:
+            updated = meta["reviewed"] if isinstance(meta["reviewed"], dt.date) else None
+            found.append(PageStatus(page, updated, content_hash(body, docs_dir), records.get(page)))
+    _statuses[docs_dir] = (stamp, found)
+    return found
+
+
+def _meta(front_matter: str) -> dict:
+    try:
+        meta = yaml.load(front_matter, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}  # the front matter check reports it
+    return meta if isinstance(meta, dict) else {}
+
+
+def status_of_text(markdown: str, docs_dir: Path) -> PageStatus | None:
+    """The content page whose body is this text (what a renderer hands the Markdown extension), if any."""
+    wanted = content_hash(markdown, docs_dir)
+    return next((s for s in statuses(docs_dir) if s.hash == wanted), None)
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
