@@ -15,10 +15,10 @@ import yaml
 
 from scripts import search_words, siteconfig
 from scripts.checks import allowlist, carecards, external, frontmatter, glossary, links, markup, nav, placeholders
+from scripts.checks import overlaps as sign_overlaps
 from scripts.checks import settings as settings_schema
 from scripts.checks import signoff as clinical_signoff
 from scripts.checks import signs as warning_signs
-from scripts.checks import overlaps as sign_overlaps
 from scripts.problems import ERROR, NOTE, Problem, display_path, summary
 from scripts.sources import Source, read_sources
 

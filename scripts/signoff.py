@@ -36,7 +36,7 @@ def page_name(given: str, docs_dir: Path, known: list[str]) -> str:
     """The page as named in docs/ ("neck.md") from what was typed: neck, neck.md or docs/neck.md."""
     name = given.strip().replace("\\", "/")
     docs = docs_dir.name + "/"
-    name = name[len(docs):] if name.startswith(docs) else name
+    name = name.removeprefix(docs)
     name = name if name.endswith(".md") else name + ".md"
     if name not in known:
         close = difflib.get_close_matches(name, known, n=1)

@@ -61,7 +61,7 @@ def test_printed_diary_leaves_out_the_site_around_it(printed):
     # The header's site name, every other navigation entry, the rest of the page and its footer.
     # (The page's own title is in the printed page's margin, on purpose: print.css.)
     unwanted = [config["site_name"], *[t for t in _nav_titles(config["nav"]) if t != "Your appointment"],
-                "Which questions should I ask", "Print the diary", "Page last reviewed", "Sources"]
+                "Which questions should I ask", "Print the diary", "Page last updated", "Sources"]
     found = [words for words in unwanted if words in text]
     assert found == [], f"the print-out shows more than the diary: {found}"
 

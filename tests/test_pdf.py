@@ -22,7 +22,17 @@ from pypdf import PdfReader
 
 from scripts import siteconfig
 from scripts.pdf import render as pdf
-from scripts.pdf.pagehtml import html_file, keep_handout_sections, nav_entries, read_article, reviewed_date, slug
+from scripts.pdf.pagehtml import (
+    RenderError,
+    html_file,
+    keep_handout_sections,
+    nav_entries,
+    read_article,
+    reviewed_date,
+    section_titles,
+    slug,
+    title_key,
+)
 
 CONFIG = siteconfig.load(ROOT / "mkdocs.yml")
 SETTINGS = pdf.settings(CONFIG)
@@ -300,6 +310,82 @@ def test_figure_text_at_least_9pt_in_every_pdf(built_site, capsys):
     assert missing == []
     assert any("pt (page" in line for line in report), "no PDF has a figure with text: this test would prove nothing"
     assert small == [], f"figure text under {FIGURE_TEXT_MIN_PT}pt:\n" + "\n".join(small[:20])
+
+
+TABLE_TEXT_MIN_PT = 11  # UX review m15: the treatment handout's table was 10pt
+
+
+def test_tables_at_11pt_in_every_pdf(built_site):
+    report = []
+    for path in all_pdfs(built_site):
+        _, tables = text_sizes(PdfReader(path))
+        if tables:
+            report.append(f"{path.name}: table text {min(tables)}pt to {max(tables)}pt")
+            assert min(tables) >= TABLE_TEXT_MIN_PT, report[-1]
+    assert report, "no PDF has a table: this test would prove nothing"
+    print("\n".join(report))
+
+
+def fill(page_layout, page_figures) -> float:
+    """How much of the page's text area its content reaches down (0 to 1)."""
+    area_top, area_bottom = 11 * MM, page_layout.height - 12 * MM  # a handout's page margins (pdf.css)
+    return (content_bottom(page_layout, page_figures) - area_top) / (area_bottom - area_top)
+
+
+def test_no_handout_page_but_the_last_is_a_third_empty(built_site):
+    """A picture or table kept whole must not push to the next page what leaves a third of this one blank
+    (UX review M4). The symptom diary starts a page of its own, by design."""
+    for path in all_pdfs(built_site):
+        if path.name == pdf.BOOKLET:
+            continue
+        reader = PdfReader(path)
+        placed = figures(reader)
+        for index, page in enumerate(reader.pages[:-1]):
+            if "My symptom diary" in squash(reader.pages[index + 1].extract_text())[:200]:
+                continue
+            filled = fill(layout(page), placed.get(index, []))
+            assert filled >= 2 / 3, f"{path.name}: page {index + 1} is {1 - filled:.0%} empty"
+
+
+def test_one_side_handouts_open_with_the_numbers_to_call(built_site):
+    """The urgent-help sheet: 999 and 111 (from extra.clinic) in large print at the top, and a line for
+    the reader's own GP (UX review M5)."""
+    clinic = CONFIG["extra"]["clinic"]
+    assert SETTINGS.one_side
+    for md_file in SETTINGS.one_side:
+        page = layout(PdfReader(built_site / "pdf" / f"{slug(md_file)}.pdf").pages[0])
+        top = [(size, text) for at, size, text in page.texts if at < page.height / 4]
+        for number in (clinic["emergency_number"], clinic["urgent_number"]):
+            sizes = [size for size, text in top if text == number]
+            assert sizes and max(sizes) >= 24, f"{md_file}: {number} is not in large print at the top: {top[:12]}"
+        assert "Your GP:" in " ".join(text for _, text in top)
+
+
+def test_the_numbers_to_call_come_from_the_clinic_settings():
+    block = pdf.call_numbers({"emergency_number": "112", "emergency_service": "an ambulance",
+                              "urgent_number": "116 117", "urgent_advice": "call 116 117"})
+    assert '<strong class="call-number">112</strong>' in block and '<strong class="call-number">116 117</strong>' in block
+    assert "999" not in block and "111" not in block
+
+
+@pytest.mark.parametrize("md_file", sorted(SETTINGS.handout_page_sections))
+def test_handouts_print_the_sections_their_page_names(built_site, md_file):
+    """Each section a page's own list names is in its handout (clinical review m21: the cramps
+    handout pointed to a table of the calf pains that are not cramps, and left it out)."""
+    text = squash(" ".join(page.extract_text() for page in PdfReader(built_site / "pdf" / f"{slug(md_file)}.pdf").pages))
+    article = read_article(built_site / html_file(md_file))
+    for wanted in SETTINGS.handout_page_sections[md_file]:
+        title = next(t for t in section_titles(article) if title_key(t) == title_key(wanted))
+        assert title in text, f"{md_file}: the handout has no section {title!r}"
+
+
+def test_a_section_the_settings_name_that_the_page_lacks_stops_the_pdf_step(built_site, tmp_path):
+    site = shutil.copytree(built_site, tmp_path / "site")
+    chosen = pdf.settings(CONFIG)
+    chosen.handout_page_sections["cramps.md"] = ["The short answer", "Which leg pain is not a cramp?"]
+    cramps = next(e for e in PAGES if e.file == "cramps.md")
+    with pytest.raises(RenderError, match=r"docs/cramps\.md has no section 'Which leg pain is not a cramp\?'; its sections are: "):
+        pdf.make_handout(cramps, site, chosen, pdf.engine(chosen))
 
 
 def test_pdfua_checker_finds_nothing(built_site):

@@ -44,7 +44,7 @@ def test_every_printed_sheet_has_title_date_address_and_page_number(page, site_u
         where = f"{name}, sheet {number}: {text[:300]}"
         assert f"Page {number} of {len(sheets)}" in text, where
         assert title in text, where
-        assert re.search(r"Reviewed \d{1,2} [A-Z][a-z]+ 20\d\d", text), where
+        assert re.search(r"Updated \d{1,2} [A-Z][a-z]+ 20\d\d · (not yet )?checked by a clinician", text), where
         assert address in text, where
 
 

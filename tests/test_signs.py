@@ -281,7 +281,7 @@ def test_a_sentence_that_uses_a_sign_gives_it_no_lower_urgency():
     "Do not wait for a routine appointment if you have foot drop: {{ act: weakness-worsening }}.",
     "It is also different from damage to many nerves at once.",  # "at once" that is no urgency
     "Read [when to get help urgently](urgent-help.md) before your visit.",  # the urgent-help page's title
-    '<a href="#numb-saddle" aria-label="Between the legs">Saddle area</a>',  # words inside an HTML tag
+    '<a href="#numb-saddle" aria-label="Between the legs: an emergency sign">',  # a tag's attributes are no sentence
     "A splint at night often helps with carpal tunnel syndrome.",
 ])
 def test_sentences_that_use_the_sign_or_give_no_urgency_pass(line):

@@ -13,7 +13,7 @@ from scripts.sources import Source
 PLACEHOLDER = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
 ANY_BRACES = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
 # Warning-sign blocks ({{ signs: ... }}) and actions ({{ act: ID }}) are checked by checks/signs.py.
-SIGN_TOKENS = re.compile(r"\{\{\s*(signs|act)\s*:")
+SIGN_TOKENS = re.compile(r"\{\{\s*(signs?|act)\s*:")
 
 
 def check(sources: list[Source], clinic: dict) -> list[Problem]:

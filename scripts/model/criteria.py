@@ -116,6 +116,9 @@ VOCABULARY: dict[str, dict[str, str]] = {
         "racing-heartbeat": "a racing, pounding or uneven heartbeat",
         "dark-urine": "dark (brown or cola-coloured) urine",
         "weight-loss": "weight loss you cannot explain",
+        "pain-below-ribs": "pain just below the ribs (upper tummy)",
+        "ringing-ears": "ringing or buzzing in the ears",
+        "bruising": "bruising or bleeding you cannot explain",
     },
     "when": {
         "night": "at night",
@@ -126,6 +129,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
         "constant-severe": "severe and constant: does not ease when you change position",
         "hang-leg-eases": "eases when you hang the leg down over the bed",
         "walking": "comes when you walk and gets better when you sit or bend forward",
+        "walking-rest-eases": "comes when you walk and stops within minutes when you stand still and rest",
         "after-leaning": "came after leaning or lying on the arm or leg, and goes within minutes of moving it",
     },
     "context": {
@@ -147,6 +151,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
         "water-tablets": "takes water tablets (diuretics)",
         "vomiting-diarrhoea": "has been sick or had diarrhoea",
         "nitrous-oxide": "uses nitrous oxide ('laughing gas')",
+        "quinine": "takes quinine for cramps",
         "child": "the patient is a child (under 16)",
     },
     # single-valued below: a patient has at most one of each
@@ -229,12 +234,6 @@ class Alternative:
     line: int
     signs: tuple[str, ...] = ()
 
-    def describe(self) -> str:
-        parts = [f"{g.namespace}: {' or '.join(g.values)}" for g in self.groups]
-        if self.signs:
-            parts.append(f"fits sign {' or '.join(self.signs)}")
-        return "; ".join(parts)
-
 
 @dataclass(frozen=True)
 class Criteria:
@@ -261,43 +260,35 @@ def closure(facts) -> frozenset[str]:
     return frozenset(seen)
 
 
-def known(fact: str) -> bool:
-    namespace, _, value = fact.partition(":")
-    return value in VOCABULARY.get(namespace, {})
-
-
 def meaning(fact: str) -> str:
     namespace, _, value = fact.partition(":")
     return VOCABULARY.get(namespace, {}).get(value, "")
 
 
-def parse_patient(facts) -> tuple[frozenset[str], list[str]]:
-    """A patient's facts (a list of "namespace:value") and what is wrong with them, as (fix-ready) messages."""
-    errors, chosen = [], {}
+def parse_patient(facts) -> tuple[frozenset[str], list[tuple[str, str]]]:
+    """A patient's facts (a list of "namespace:value"), and what is wrong with them as (message, fix)."""
+    errors: list[tuple[str, str]] = []
+    chosen: dict[str, str] = {}
     if not isinstance(facts, list) or not facts:
-        return frozenset(), ["the case has no facts: give a list such as [symptom:numbness, body:arm, onset:sudden]"]
+        return frozenset(), [("the case has no facts", "give a list such as [symptom:numbness, body:arm, onset:sudden]")]
     for fact in facts:
         if not isinstance(fact, str) or ":" not in fact:
-            errors.append(f"'{fact}' is not a fact: write namespace:value, e.g. symptom:numbness")
+            errors.append((f"'{fact}' is not a fact", "write namespace:value, e.g. symptom:numbness"))
             continue
         namespace, _, value = fact.partition(":")
         if namespace not in VOCABULARY:
-            errors.append(f"'{fact}' has the unknown namespace '{namespace}': use one of {', '.join(VOCABULARY)}")
+            errors.append((f"'{fact}' has the unknown namespace '{namespace}'", f"use one of: {', '.join(VOCABULARY)}"))
         elif value not in VOCABULARY[namespace]:
-            errors.append(f"'{fact}' has the unknown value '{value}': {namespace} is one of {', '.join(VOCABULARY[namespace])}")
+            errors.append((f"'{fact}' has the unknown {namespace} '{value}'", f"{namespace} is one of: {', '.join(VOCABULARY[namespace])}"))
         elif namespace in SINGLE and chosen.setdefault(namespace, value) != value:
-            errors.append(f"'{fact}': a patient has one {namespace} (already {namespace}:{chosen[namespace]}); keep one")
+            errors.append((f"'{fact}': a patient has one {namespace} (already {namespace}:{chosen[namespace]})", "keep one of them"))
     return frozenset(f for f in facts if isinstance(f, str)), errors
 
 
 # ------------------------------------------------------------------ matching
 
-def group_holds(group: Group, facts: frozenset[str]) -> frozenset[str]:
-    """The patient's facts that satisfy the group (empty: it does not hold)."""
-    return group.facts & facts
-
-
 def alternative_holds(alternative: Alternative, facts: frozenset[str], fits) -> bool:
+    """Every list meets a fact of the patient (and, in an `unless`, one of the named signs fits)."""
     return all(group.facts & facts for group in alternative.groups) and \
         (not alternative.signs or any(fits(sign) for sign in alternative.signs))
 
@@ -459,7 +450,7 @@ def _parse_alternative(node, in_unless: bool, sign_id: str, tier: str, tiers: di
                     ok = False
             signs = tuple(values)
             continue
-        namespace = name[len(AND):] if name.startswith(AND) else name
+        namespace = name.removeprefix(AND)
         if namespace not in VOCABULARY:
             problem(line, f"unknown namespace '{name}'",
                     f"use one of: {', '.join(VOCABULARY)} (or 'and NAMESPACE' for a second list){', sign' if in_unless else ''}")

@@ -17,10 +17,17 @@ while neither A's nor B's `unless` excludes it. Both directions are tried (witne
 alternatives, then from B's). A patient who has A's facts plus unrelated extra facts is not a
 witness: two separate problems at once are not two tiers for the same words.
 
-Search. A witness has one slot per list of the alternative plus one per open single-valued namespace.
-Values that no criterion involved (B's alternatives, A's and B's `unless`, and the signs those name)
-can tell apart are interchangeable, so each slot keeps one value per distinct effect; the product of
-the slots left is small (typically under a hundred), and every candidate is checked exactly.
+An `unless` that names a more urgent sign ("- sign: [tia]") excludes the patients that sign fits: it
+records that the more urgent sign takes them, so the two no longer overlap.
+
+Search (exact, and fast enough for every build). A witness has one slot per list of the alternative
+plus one per open single-valued namespace. Whether a witness counts depends only on the facts that
+the criteria involved mention: some can only help it count (B's alternatives, and the `unless` of a
+sign that an `unless` names), others can only stop it (an `unless`, and the alternatives of a sign
+an `unless` names). So a slot value that brings at least the helping facts and at most the stopping
+facts of another makes it redundant, "unknown" beats a value that only stops, and every remaining
+combination is checked exactly. When B's `unless` names A (or A's names B) no witness can count,
+since the one that fits excludes the other; such pairs are not searched.
 """
 
 from __future__ import annotations
@@ -52,7 +59,7 @@ class Overlap:
 
 
 def _rank(tier: str) -> int:
-    return TIERS.index(tier)
+    return TIERS.index(tier)  # 0 = the most urgent
 
 
 def find(signs: list[Criteria]) -> list[Overlap]:
@@ -69,9 +76,13 @@ def find(signs: list[Criteria]) -> list[Overlap]:
 
 
 def _overlap(a: Criteria, b: Criteria, signs: list[Criteria], mentioned: _Mentions) -> Overlap | None:
-    relevant = mentioned.of(b, full=True) | mentioned.of(a, full=False)
+    if _names(a, b) or _names(b, a):
+        return None  # a witness fits both only if neither is excluded, and then the one named excludes the other
+    helps, hurts = mentioned.effects(b, a)
     for alternative in a.any:
-        slots = _slots(alternative, relevant)
+        slots = _slots(alternative, helps, hurts)
+        if not _possible(b, slots):
+            continue
         for choice in itertools.product(*slots):
             chosen = tuple(f for f in choice if f)
             matcher = Matcher(signs, closure(chosen))
@@ -83,57 +94,99 @@ def _overlap(a: Criteria, b: Criteria, signs: list[Criteria], mentioned: _Mentio
     return None
 
 
-def _slots(alternative: Alternative, relevant: frozenset[str]) -> list[list[str | None]]:
+def _names(sign: Criteria, other: Criteria) -> bool:
+    """Does an `unless` of `sign` consist of `other` fitting, and nothing more?"""
+    return any(not alt.groups and other.id in alt.signs for alt in sign.unless)
+
+
+def _slots(alternative: Alternative, helps: frozenset[str], hurts: frozenset[str]) -> list[list[str | None]]:
     """Per list of the alternative, and per open single-valued namespace: the values worth trying."""
-    slots = []
-    for group in alternative.groups:
-        slots.append(_distinct(_expand(group.namespace, group.facts), relevant))
-    open_single = [ns for ns in SINGLE if all(g.namespace != ns for g in alternative.groups)]
-    for namespace in open_single:
-        slots.append([None, *_distinct([f"{namespace}:{v}" for v in VOCABULARY[namespace]], relevant, drop_inert=True)])
+    slots = [_best(_expand(group.namespace, group.facts), helps, hurts) for group in alternative.groups]
+    for namespace in SINGLE:
+        if all(group.namespace != namespace for group in alternative.groups):
+            slots.append(_best([None, *(f"{namespace}:{v}" for v in VOCABULARY[namespace])], helps, hurts))
     return slots
+
+
+def _possible(b: Criteria, slots: list[list[str | None]]) -> bool:
+    """A quick test: could any choice of the slots meet every list of one of b's alternatives?"""
+    reachable = set()
+    for slot in slots:
+        for fact in slot:
+            if fact:
+                reachable |= closure([fact])
+    return any(all(group.facts & reachable for group in alt.groups) for alt in b.any)
 
 
 def _expand(namespace: str, listed: frozenset[str]) -> tuple[str, ...]:
     """The listed values first, then every other value of the namespace that implies one of them."""
-    key = listed
-    if key not in _EXPANDED:
-        ordered = sorted(listed)
+    if listed not in _EXPANDED:
         others = [f"{namespace}:{v}" for v in VOCABULARY[namespace] if f"{namespace}:{v}" not in listed
                   and closure([f"{namespace}:{v}"]) & listed]
-        _EXPANDED[key] = tuple(ordered + others)
-    return _EXPANDED[key]
+        _EXPANDED[listed] = tuple(sorted(listed) + others)
+    return _EXPANDED[listed]
 
 
-def _distinct(candidates, relevant: frozenset[str], drop_inert: bool = False) -> list[str]:
-    """One candidate per distinct effect on the relevant facts (the first, so listed words are preferred)."""
-    kept, effects = [], set()
+def _best(candidates, helps: frozenset[str], hurts: frozenset[str]) -> list[str | None]:
+    """The candidates no other candidate beats: one that brings every fact that could help the witness
+    and no fact that could hurt it more than another is at least as good (the test below is monotone in
+    both), so only the undominated ones are tried; among equals, the first (listed words first)."""
+    effects = []
     for fact in candidates:
-        effect = closure([fact]) & relevant
-        if drop_inert and not effect:
-            continue  # the same as leaving the namespace unknown
-        if effect not in effects:
-            effects.add(effect)
+        implied = closure([fact]) if fact else frozenset()
+        effects.append((fact, implied & helps, implied & hurts))
+    kept = []
+    for i, (fact, good, bad) in enumerate(effects):
+        beaten = any(g2 >= good and b2 <= bad and ((g2, b2) != (good, bad) or j < i)
+                     for j, (_, g2, b2) in enumerate(effects) if j != i)
+        if not beaten:
             kept.append(fact)
     return kept
 
 
 class _Mentions:
-    """The facts a sign's criteria look at (with the signs its `unless` names), computed once per sign."""
+    """The facts that decide whether a witness counts, split by the way they act, computed once per sign.
+
+    `helps`: facts that can only make the witness count (b's alternatives; the `unless` of a sign that an
+    `unless` names). `hurts`: facts that can only stop it (an `unless`; the alternatives of a sign that
+    an `unless` names). A fact in both is kept exactly as it is.
+    """
 
     def __init__(self, signs: list[Criteria]) -> None:
         self.by_id = {s.id: s for s in signs}
-        self._cache: dict[tuple[str, bool], frozenset[str]] = {}
+        self._cache: dict[tuple[str, bool, bool], tuple[frozenset[str], frozenset[str]]] = {}
 
-    def of(self, sign: Criteria, full: bool) -> frozenset[str]:
-        key = (sign.id, full)
+    def effects(self, b: Criteria, a: Criteria) -> tuple[frozenset[str], frozenset[str]]:
+        b_help, b_hurt = self._facts(b, True, True)
+        a_help, a_hurt = self._facts(a, True, False)
+        return b_help | a_help, b_hurt | a_hurt
+
+    def _facts(self, sign: Criteria, positive: bool, with_any: bool) -> tuple[frozenset[str], frozenset[str]]:
+        """(helps, hurts) of "the sign fits" (with_any) or "the sign is not excluded" (not with_any), where
+        `positive` says whether that makes the witness count (True) or stops it (False)."""
+        key = (sign.id, positive, with_any)
         if key not in self._cache:
-            facts: set[str] = set()
-            for alternative in (*(sign.any if full else ()), *sign.unless):
+            fits: set[str] = set()  # facts that make the sign fit
+            spoils: set[str] = set()  # facts that exclude it
+            helps: set[str] = set()
+            hurts: set[str] = set()
+            if with_any:
+                for alternative in sign.any:
+                    for group in alternative.groups:
+                        fits |= group.facts
+            for alternative in sign.unless:
                 for group in alternative.groups:
-                    facts |= group.facts
-                for other in alternative.signs:
-                    if other in self.by_id:
-                        facts |= self.of(self.by_id[other], full=True)
-            self._cache[key] = frozenset(facts)
+                    spoils |= group.facts
+                for name in alternative.signs:
+                    if name in self.by_id:  # the named sign fitting excludes this one: the opposite way
+                        inner_helps, inner_hurts = self._facts(self.by_id[name], not positive, True)
+                        helps |= inner_helps
+                        hurts |= inner_hurts
+            if positive:
+                helps |= fits
+                hurts |= spoils
+            else:
+                helps |= spoils
+                hurts |= fits
+            self._cache[key] = (frozenset(helps), frozenset(hurts))
         return self._cache[key]

@@ -128,8 +128,11 @@ def sign_entries(docs_dir: Path) -> list[dict]:
     path = Path(docs_dir) / SIGNS_FILE
     stamp = path.stat().st_mtime_ns if path.is_file() else 0
     if path not in _entries or _entries[path][0] != stamp:
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) if stamp else []
-        _entries[path] = (stamp, [e for e in entries or [] if isinstance(e, dict)])
+        try:
+            entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) if stamp else []
+        except (yaml.YAMLError, ValueError):
+            entries = []  # the signs check reports the file; the build stops there
+        _entries[path] = (stamp, [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else [])
     return _entries[path][1]
 
 
@@ -172,7 +175,7 @@ def load_records(docs_dir: Path) -> list[Record]:
     try:
         root = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as err:
+    except (yaml.YAMLError, ValueError) as err:  # ValueError: a date that is no date, e.g. 2026-13-01
         mark = getattr(err, "problem_mark", None)
         raise RecordError(mark.line + 1 if mark else 1, f"not valid YAML ({getattr(err, 'problem', None) or err})",
                           "undo the hand edit, or write records only with `make signoff`") from None
@@ -233,7 +236,10 @@ def statuses(docs_dir: Path) -> list[PageStatus]:
     found = []
     for path in sorted(docs_dir.rglob("*.md")):
         page = path.relative_to(docs_dir).as_posix()
-        front_matter, body = split_page(path.read_text(encoding="utf-8"))
+        try:
+            front_matter, body = split_page(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            continue  # scripts/sources.py reports it; no renderer can read it either
         meta = _meta(front_matter)
         if not page.startswith(SNIPPETS_DIR + "/") and "reviewed" in meta:
             updated = meta["reviewed"] if isinstance(meta["reviewed"], dt.date) else None
@@ -245,7 +251,7 @@ def statuses(docs_dir: Path) -> list[PageStatus]:
 def _meta(front_matter: str) -> dict:
     try:
         meta = yaml.load(front_matter, Loader=_Loader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date that is no date
         return {}  # the front matter check reports it
     return meta if isinstance(meta, dict) else {}
 

@@ -251,20 +251,29 @@ def drop_link_grids(article: ET.Element) -> None:
                 article.remove(child)
 
 
+def title_key(title: str) -> str:
+    """A section title as the settings name it: case, punctuation and spacing do not count."""
+    return " ".join(re.sub(r"[^\w\s]", " ", title.lower()).split())
+
+
+def section_titles(article: ET.Element) -> list[str]:
+    """The titles of a page's sections (its h2s), in order."""
+    return [" ".join("".join(h.itertext()).split()) for c in article if (h := _section_heading(c)) is not None]
+
+
 def keep_handout_sections(article: ET.Element, titles: list[str]) -> bool:
     """Shorten a page to its handout: the introduction and care cards (everything before the first
     section), the sections named in extra.pdf.handout_sections, and the sources footer.
     Returns False (page left whole) when the page has none of those sections."""
-    wanted = {t.strip().lower() for t in titles}
+    wanted = {title_key(t) for t in titles}
     children = list(article)
-    headings = [h for c in children if (h := _section_heading(c)) is not None]
-    if not any("".join(h.itertext()).strip().lower() in wanted for h in headings):
+    if not any(title_key(t) in wanted for t in section_titles(article)):
         return False
     keep = True
     for child in children:
         heading = _section_heading(child)
         if heading is not None:
-            keep = "".join(heading.itertext()).strip().lower() in wanted
+            keep = title_key("".join(heading.itertext())) in wanted
         elif child.tag == "footer":
             keep = True
         if not keep and SIGNOFF_CLASS not in _classes(child):  # whether a clinician checked it: always said

@@ -35,9 +35,11 @@ from scripts.pdf.pagehtml import (
     read_article,
     reviewed_date,
     rewrite,
+    section_titles,
     serialize,
     signoff_state,
     slug,
+    title_key,
 )
 
 PDF_CSS = Path(__file__).with_name("pdf.css")
@@ -228,8 +230,30 @@ def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settin
     return head(chosen, chosen.title, chosen.description, "booklet", reviewed) + body + "</html>"
 
 
+def call_numbers(clinic: dict[str, str]) -> str:
+    """The numbers to call, in large print, and a line for the reader's own GP (UX review M5): from
+    extra.clinic, so another country's numbers print without a change here."""
+    calls = []
+    if clinic.get("emergency_number"):
+        service = f" for {clinic['emergency_service']}" if clinic.get("emergency_service") else ""
+        calls.append(f'<p class="call-now call-now-emergency"><strong class="call-number">{escape(clinic["emergency_number"])}</strong>'
+                     f'<span class="call-words">Emergency: call now{escape(service)}.</span></p>')
+    if clinic.get("urgent_number"):
+        advice = f"Get help today: {clinic['urgent_advice']}." if clinic.get("urgent_advice") else "Get help today."
+        calls.append(f'<p class="call-now call-now-urgent"><strong class="call-number">{escape(clinic["urgent_number"])}</strong>'
+                     f'<span class="call-words">{escape(advice)}</span></p>')
+    gp = ('<p class="call-gp">Your GP: <span class="write-here wide"></span> '
+          'Phone: <span class="write-here"></span></p>')
+    return f'<div class="call-numbers">{"".join(calls)}{gp}</div>'
+
+
 def handout_html(entry: NavEntry, body: str, chosen: Settings, description: str, reviewed: str | None,
                  shortened: bool) -> str:
+    # A one-side handout is the sheet to keep by the phone: the numbers to call come first, under its title.
+    if entry.file in chosen.one_side:
+        title_end = body.find("</h1>")
+        at = title_end + len("</h1>") if title_end >= 0 else 0
+        body = body[:at] + call_numbers(chosen.clinic) + body[at:]
     kind = "handout one-side" if entry.file in chosen.one_side else "handout"
     online = chosen.public_url + html_file(entry.file)
     more = "The whole page, with more detail" if shortened else "This page"
@@ -308,6 +332,12 @@ def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, tools: Engin
     """Write site_dir/pdf/<page>.pdf for one page; returns its number of pages."""
     page_path = site_dir / html_file(entry.file)
     article = read_article(page_path)
+    # A page's own list names sections of that page: one renamed or gone must not drop out unseen.
+    titles = {title_key(t) for t in section_titles(article)}
+    for wanted in chosen.handout_page_sections.get(entry.file, []):
+        if title_key(wanted) not in titles:
+            raise RenderError(f"mkdocs.yml: extra.pdf.handout_page_sections: docs/{entry.file} has no section "
+                              f"'{wanted}'; its sections are: {'; '.join(section_titles(article))}. Use one of them")
     shortened = keep_handout_sections(article, chosen.sections_for(entry.file))
     ids = prefix_ids(article, entry.file)
     rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}, ids))
