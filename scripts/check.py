@@ -19,6 +19,7 @@ from scripts.checks import overlaps as sign_overlaps
 from scripts.checks import settings as settings_schema
 from scripts.checks import signoff as clinical_signoff
 from scripts.checks import signs as warning_signs
+from scripts.checks import steps as step_by_step
 from scripts.problems import ERROR, NOTE, Problem, display_path, summary
 from scripts.sources import Source, read_sources
 
@@ -53,6 +54,7 @@ def run(config: dict, today: dt.date | None = None) -> Result:
     problems += carecards.check(sources)
     problems += warning_signs.check(sources, config)
     problems += sign_overlaps.check(config)  # criteria words, and no two tiers for one patient
+    problems += step_by_step.check(sources, docs_dir)  # "What should I do now?": {{ steps }} and docs/_data/steps.yml
     problems += settings_schema.check(config)
     problems += external.check(sources, config)
     problems += markup.check(sources, config)

@@ -46,6 +46,17 @@ def write_append(rel: str, content: str) -> Callable[[Path], None]:
     return change
 
 
+def fixture_line(rel: str, line: str) -> int:
+    """The number of the first line of a fixture file that is `line` (spaces around it aside), so a
+    case's expected message follows the fixture when other keys are added to it."""
+    lines = (GOOD_SITE / rel).read_text(encoding="utf-8").split("\n")
+    return next(number for number, text in enumerate(lines, 1) if text.strip() == line)
+
+
+SIGNS_DATA = "docs/_data/warning-signs.yml"
+WHY_LINE = 'why: "A pressed nerve may need treatment."'  # of the fixture's sign 'weakness-worsening'
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -123,20 +134,27 @@ CASES = [
          "docs/glossary.md:18: warning: the glossary term 'Tendon reflex' is used on no page; use it on a page or remove it from the glossary",
          warning=True),
     # --- warning-signs cases (issue 10, issue 15) go below this line ---
-    Case("incomplete warning sign", replace("docs/_data/warning-signs.yml", '  why: "A pressed nerve may need treatment."\n', ""),
-         "docs/_data/warning-signs.yml:20: the sign 'weakness-worsening' has no 'why'; add 'why:' with a value; every sign needs id, tier, text, why, topics, sources, watch"),
-    Case("warning sign with an unknown tier", replace("docs/_data/warning-signs.yml", "tier: today", "tier: later"),
-         "docs/_data/warning-signs.yml:21: the sign 'weakness-worsening' has the unknown tier 'later'; use one of: emergency, today, soon"),
-    Case("warning sign with an unknown topic", replace("docs/_data/warning-signs.yml", "topics: [general]\n", "topics: [genral]\n"),
-         "docs/_data/warning-signs.yml:33: the sign 'trapped-nerve-not-better' has the unknown topic 'genral'; use one of: general, face, arm, hand, leg, feet, back, neck, chest, circulation, diabetes, cramps, treatment, medicines"),
-    Case("warning sign id used twice", replace("docs/_data/warning-signs.yml", "- id: tia", "- id: stroke"),
-         "docs/_data/warning-signs.yml:11: the sign id 'stroke' is used twice (also on line 2); give each sign its own id"),
-    Case("warning sign source not on the allowlist", replace("docs/_data/warning-signs.yml", "https://www.nice.org.uk/guidance/ng59", "https://osteo-cure.example/"),
-         "docs/_data/warning-signs.yml:26: the source 'https://osteo-cure.example/' of the sign 'weakness-worsening' is not on the list of trusted sources; use a trusted health body (scripts/checks/allowlist.txt), or ask the clinical lead to add it"),
+    Case("incomplete warning sign", replace(SIGNS_DATA, '  why: "A pressed nerve may need treatment."\n', ""),
+         f"{SIGNS_DATA}:{fixture_line(SIGNS_DATA, '- id: weakness-worsening')}: the sign 'weakness-worsening' has no 'why'; "
+         "add 'why:' with a value; every sign needs id, tier, text, why, topics, sources, watch"),
+    Case("warning sign with an unknown tier", replace(SIGNS_DATA, "tier: today", "tier: later"),
+         f"{SIGNS_DATA}:{fixture_line(SIGNS_DATA, 'tier: today')}: the sign 'weakness-worsening' has the unknown tier 'later'; "
+         "use one of: emergency, today, soon"),
+    Case("warning sign with an unknown topic", replace(SIGNS_DATA, "topics: [general]\n", "topics: [genral]\n"),
+         f"{SIGNS_DATA}:{fixture_line(SIGNS_DATA, 'topics: [general]')}: the sign 'trapped-nerve-not-better' has the unknown topic 'genral'; "
+         "use one of: general, face, arm, hand, leg, feet, back, neck, chest, circulation, diabetes, cramps, treatment, medicines"),
+    Case("warning sign id used twice", replace(SIGNS_DATA, "- id: tia", "- id: stroke"),
+         f"{SIGNS_DATA}:{fixture_line(SIGNS_DATA, '- id: tia')}: the sign id 'stroke' is used twice (also on line 2); give each sign its own id"),
+    Case("warning sign source not on the allowlist", replace(SIGNS_DATA, "https://www.nice.org.uk/guidance/ng59", "https://osteo-cure.example/"),
+         f"{SIGNS_DATA}:{fixture_line(SIGNS_DATA, '- https://www.nice.org.uk/guidance/ng59')}: the source 'https://osteo-cure.example/' "
+         "of the sign 'weakness-worsening' is not on the list of trusted sources; use a trusted health body (scripts/checks/allowlist.txt), "
+         "or ask the clinical lead to add it"),
     # Issue 15: no short labels (they narrowed signs); cards show each sign's own text.
-    Case("warning sign with a short label", replace("docs/_data/warning-signs.yml", "  why: \"A pressed nerve may need treatment.\"\n",
-                                                    "  short: \"Weakness\"\n  why: \"A pressed nerve may need treatment.\"\n"),
-         "docs/_data/warning-signs.yml:23: the sign 'weakness-worsening' has an unknown key 'short'; remove it: cards show the sign's own 'text', so no label can drop an 'or', a 'new' or an 'either' (brief §8, one wording per sign)"),
+    Case("warning sign with a short label", replace(SIGNS_DATA, '  why: "A pressed nerve may need treatment."\n',
+                                                    '  short: "Weakness"\n  why: "A pressed nerve may need treatment."\n'),
+         f"{SIGNS_DATA}:{fixture_line(SIGNS_DATA, WHY_LINE)}: the sign 'weakness-worsening' "
+         "has an unknown key 'short'; remove it: cards show the sign's own 'text', so no label can drop an 'or', a 'new' or an 'either' "
+         "(brief §8, one wording per sign)"),
     Case("unknown sign id in a page", replace("docs/neck.md", "{{ signs: neck }}", "{{ signs: neck, strok }}"),
          "docs/neck.md:16: 'strok' in '{{ signs: neck, strok }}' is neither a topic nor a sign id; use a topic (general, face, arm, hand, leg, feet, back, neck, chest, circulation, diabetes, cramps, treatment, medicines) or a sign id from docs/_data/warning-signs.yml"),
     Case("unknown sign id in an action", replace("docs/neck.md", "{{ act: tia }}", "{{ act: tai }}"),

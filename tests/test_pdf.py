@@ -21,6 +21,7 @@ from pdfread import MM, body_size, figure_texts, figures, layout, share_under, t
 from pypdf import PdfReader
 
 from scripts import siteconfig
+from scripts.pdf import drawings
 from scripts.pdf import render as pdf
 from scripts.pdf.pagehtml import (
     RenderError,
@@ -310,6 +311,30 @@ def test_figure_text_at_least_9pt_in_every_pdf(built_site, capsys):
     assert missing == []
     assert any("pt (page" in line for line in report), "no PDF has a figure with text: this test would prove nothing"
     assert small == [], f"figure text under {FIGURE_TEXT_MIN_PT}pt:\n" + "\n".join(small[:20])
+
+
+def test_a_drawing_prints_in_its_paper_layout_at_the_size_its_text_needs(tmp_path):
+    """scripts/pdf/drawings.py: the paper layout written in the SVG file, and the printed width that
+    makes its smallest text PRINT_TEXT_PT (sizes inherited as in SVG)."""
+    svg = tmp_path / "map.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 300" data-print-viewbox="0 0 200 150" '
+                   'font-size="20"><g transform="translate(0,150)" data-print-transform="translate(100,-150)"><text>back</text>'
+                   '</g><g font-size="12"><text>front</text></g></svg>', encoding="utf-8")
+    image = ET.Element("img", {"src": svg.as_uri()})
+    drawings.fit(image, svg)
+    printed = unquote(image.get("src"))
+    assert printed.startswith("data:image/svg+xml") and 'viewBox="0 0 200 150"' in printed
+    assert 'transform="translate(100,-150)"' in printed
+    assert image.get("style") == f"width: {200 * drawings.PRINT_TEXT_PT / 12:.1f}pt"
+
+
+def test_a_broken_drawing_stops_the_pdf_step_naming_its_file(built_site, tmp_path, capsys):
+    site = shutil.copytree(built_site, tmp_path / "site")
+    (site / "images" / "hand-map.svg").write_text("<svg", encoding="utf-8")
+    assert pdf.step()(ROOT / "mkdocs.yml", site) == 1
+    err = capsys.readouterr().err
+    assert "the drawing hand-map.svg cannot be read" in err and "fix docs/images/hand-map.svg" in err
+    assert "Traceback" not in err
 
 
 TABLE_TEXT_MIN_PT = 11  # UX review m15: the treatment handout's table was 10pt

@@ -12,8 +12,9 @@ from scripts.sources import Source
 
 PLACEHOLDER = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
 ANY_BRACES = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
-# Warning-sign blocks ({{ signs: ... }}) and actions ({{ act: ID }}) are checked by checks/signs.py.
-SIGN_TOKENS = re.compile(r"\{\{\s*(signs?|act)\s*:")
+# Warning-sign blocks ({{ signs: ... }}) and actions ({{ act: ID }}) are checked by checks/signs.py,
+# the step-by-step check ({{ steps }}) by checks/steps.py.
+SIGN_TOKENS = re.compile(r"\{\{\s*(?:(?:signs?|act)\s*:|steps\s*\}\})")
 
 
 def check(sources: list[Source], clinic: dict) -> list[Problem]:

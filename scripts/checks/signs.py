@@ -32,7 +32,7 @@ from scripts.transforms.signs import ACT, ALL, DATA_FILE, SIGN, TIER_TOKEN, TIER
 COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: its nodes keep line numbers too
 KEYS = ("id", "tier", "text", "why", "topics", "sources", "watch")
 # Keys a sign may have besides KEYS. `criteria` (what must be true of the patient) is read by the
-# triage engine and checked by scripts/model/criteria.py: see check_criteria below.
+# triage engine and checked by scripts/checks/overlaps.py (with scripts/model/criteria.py), not here.
 OPTIONAL_KEYS = ("criteria",)
 # Keys that were once allowed, with why they are gone.
 REMOVED_KEYS = {"short": "remove it: cards show the sign's own 'text', so no label can drop an 'or', a 'new' "
@@ -40,7 +40,6 @@ REMOVED_KEYS = {"short": "remove it: cards show the sign's own 'text', so no lab
 LISTS = ("topics", "sources", "watch")
 SIGN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLINIC = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
-# Settings the cards print: without them a card would say "Call  now".
 ANY_SIGNS = re.compile(r"\{\{\s*signs\s*:\s*([^}]*?)\s*\}\}")
 BLOCK_LINE = re.compile(r"^\s*\{\{\s*signs\s*:[^}]*\}\}\s*$")
 OK_MARK = re.compile(r"<!--\s*signs:\s*ok\s*-->\s*$")
@@ -176,15 +175,7 @@ def check_data(path: Path, entries: list[Entry], clinic: dict, domains: list[str
                 if setting not in clinic:
                     problem(entry.lines[key], f"{label} uses the unknown setting '{{{{ clinic.{setting} }}}}'",
                             "use a setting from extra.clinic in mkdocs.yml")
-    return problems + check_criteria(path, entries)
-
-
-def check_criteria(path: Path, entries: list[Entry]) -> list[Problem]:
-    """The signs' `criteria` (owned by scripts/model/criteria.py, which validates them).
-
-    TODO(lead): call the criteria validation of scripts/model/criteria.py here once it exists;
-    until then `criteria` is accepted as it is and not checked by this module."""
-    return []
+    return problems
 
 
 # ------------------------------------------------------------------ pages
@@ -260,8 +251,9 @@ def _units(line: str) -> list[str]:
 class Watch:
     """The drift check's patterns, compiled once per run."""
 
-    signs: list  # (id, tier, [(phrase, pattern)], one pattern for all its phrases)
-    any_phrase: re.Pattern | None  # a quick test: does the sentence name any sign at all?
+    # Every watch phrase as (its first words, sign id, pattern), in the data file's order. The first
+    # words are a fast first test (Python's substring search) before the pattern ("a ... b": a, later b).
+    phrases: list[tuple[str, str, re.Pattern]]
     urgency: dict[str, re.Pattern]
     hints: re.Pattern  # a quick test on the raw line
     tier_of: dict[str, str]
@@ -270,47 +262,43 @@ class Watch:
 
 
 def prepare(signs: list[Entry], clinic: dict) -> Watch:
-    watched, words_of = [], {}
+    phrases, tier_of, words_of = [], {}, {}
     for entry in signs:
-        phrases = [p for p, _ in entry.values.get("watch") or [] if isinstance(p, str) and p.strip()]
-        if isinstance(entry.values.get("id"), str) and entry.values.get("tier") in TIERS:
-            patterns = [(p, re.compile(_phrase_pattern(p))) for p in phrases]
-            watched.append((entry.values["id"], entry.values["tier"], patterns,
-                            re.compile("|".join(f"(?:{q.pattern})" for _, q in patterns)) if patterns else None))
-            words_of[entry.values["id"]] = _plain(str(entry.values.get("text") or ""))
-    every = [pattern.pattern for _, _, phrases, _ in watched for _, pattern in phrases]
+        sign_id, tier = entry.values.get("id"), entry.values.get("tier")
+        if not isinstance(sign_id, str) or tier not in TIERS:
+            continue
+        for phrase, _ in entry.values.get("watch") or []:
+            if isinstance(phrase, str) and phrase.split("...")[0].strip():
+                phrases.append((phrase.split("...")[0].strip(), sign_id, re.compile(_phrase_pattern(phrase))))
+        tier_of[sign_id] = tier
+        words_of[sign_id] = _plain(str(entry.values.get("text") or ""))
     values = tuple(str(clinic.get(name) or "").strip().lower() for names in SETTING_WORDS.values() for name in names)
     tier_words = ", ".join(f"'{action(tier, clinic)}' ({tier})" for tier in TIERS)
-    return Watch(watched, re.compile("|".join(f"(?:{p})" for p in every)) if every else None,
-                 _urgency_patterns(clinic), re.compile("|".join(re.escape(h) for h in URGENCY_HINTS + tuple(v for v in values if v))),
-                 {sign_id: tier for sign_id, tier, _, _ in watched}, words_of, tier_words)
+    return Watch(phrases, _urgency_patterns(clinic),
+                 re.compile("|".join(re.escape(h) for h in URGENCY_HINTS + tuple(v for v in values if v))),
+                 tier_of, words_of, tier_words)
 
 
 def _unused_sign(text: str, used: set[str], watch: Watch) -> str | None:
     """The first sign the sentence names but does not use, if any.
 
     A phrase found in the own words of a sign the sentence uses belongs to that sign."""
-    if watch.any_phrase is None or not watch.any_phrase.search(text):
-        return None
-    for sign_id, _, phrases, any_of_its in watch.signs:
-        if sign_id in used or any_of_its is None or not any_of_its.search(text):
-            continue
-        for _, pattern in phrases:
-            if pattern.search(text) and not any(pattern.search(watch.words_of.get(u, "")) for u in used):
-                return sign_id
+    for first, sign_id, pattern in watch.phrases:
+        if first in text and sign_id not in used and pattern.search(text) \
+                and not any(pattern.search(watch.words_of.get(u, "")) for u in used):
+            return sign_id
     return None
 
 
 def drift(unit: str, watch: Watch) -> tuple[str, str] | None:
     """(message, fix) when one sentence restates a sign with an urgency of its own, or uses a word of no tier."""
     used = {m.group(1) for m in USES.finditer(unit) if m.group(1) in watch.tier_of}
-    text = _plain(USES.sub(" ", unit))
-    no_tier = NO_TIER.search(NOT_URGENCY.sub(" ", text) if "urgently" in text else text) if NO_TIER_HINTS.search(text) else None
-    text = NOT_URGENCY.sub(" ", text)
+    text = NOT_URGENCY.sub(" ", _plain(USES.sub(" ", unit)))
+    no_tier = NO_TIER.search(text) if NO_TIER_HINTS.search(text) else None
     found = {tier: match.group(0) for tier, pattern in watch.urgency.items() if (match := pattern.search(text))}
     if not (found or no_tier or used):
-        return None
-    sign_id = _unused_sign(text, used, watch) if (found or no_tier or USES.search(unit)) else None
+        return None  # no urgency at all (the action of a sign the sentence uses is one)
+    sign_id = _unused_sign(text, used, watch)
     if sign_id:
         return (f"the sentence describes the warning sign '{sign_id}' with an urgency of its own",
                 f"insert '{{{{ sign: {sign_id} }}}}' (its words and action) or use '{{{{ act: {sign_id} }}}}'")

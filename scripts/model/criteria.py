@@ -129,6 +129,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
         "constant-severe": "severe and constant: does not ease when you change position",
         "hang-leg-eases": "eases when you hang the leg down over the bed",
         "walking": "comes when you walk and gets better when you sit or bend forward",
+        "effort-rest-eases": "comes on with effort (walking uphill, stairs) and goes within a few minutes of rest",
         "walking-rest-eases": "comes when you walk and stops within minutes when you stand still and rest",
         "after-leaning": "came after leaning or lying on the arm or leg, and goes within minutes of moving it",
     },

@@ -47,6 +47,7 @@ TIER_TOKEN = re.compile(r"^tier\s*=\s*(\S+)$")
 ALL = "all"
 NOT_CHECKED = "This page has not yet been checked by a clinician."  # what an unsigned page says
 CLASS = "page-status"  # the class of that line in the HTML; data-signoff="checked" or "not-checked"
+UPDATED_CLASS = "page-status__updated"  # its "The team updated it on ..." part, which the PDF footer already says
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster
 

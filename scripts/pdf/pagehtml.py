@@ -17,6 +17,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import tinyhtml5
 
 from scripts.model.signoff import CLASS as SIGNOFF_CLASS
+from scripts.model.signoff import UPDATED_CLASS as SIGNOFF_UPDATED_CLASS
 from scripts.pdf.drawings import DrawingError, fit
 
 # Parts of a built page that make no sense on paper.
@@ -117,10 +118,28 @@ def read_article(page_path: Path) -> ET.Element:
     _strip_namespaces(article)
     _remove_where(article, _is_web_only)
     _print_friendly_widgets(article)
+    _signoff_into_footer(article)
     _tag_for_print(article)
     article.tag = "div"
     article.set("class", "page-body")
     return article
+
+
+def _signoff_into_footer(article: ET.Element) -> None:
+    """On paper, whether a clinician checked the page goes with its dates in the footer, where it takes
+    no line of its own (a handout's room is tight); the footer already says when the team updated it."""
+    dates = next((e for e in article.iter("p") if "page-meta__dates" in _classes(e)), None)
+    line = next((e for e in article.iter("p") if SIGNOFF_CLASS in _classes(e)), None)
+    parent = next((p for p in article.iter() if line is not None and line in list(p)), None)
+    if dates is None or line is None or parent is None:
+        return
+    parent.remove(line)
+    for updated in [e for e in line if SIGNOFF_UPDATED_CLASS in _classes(e)]:
+        line.remove(updated)
+    line.tag, line.tail = "span", None
+    line.text = (line.text or "").strip()
+    dates.append(ET.Element("br"))
+    dates.append(line)
 
 
 def _print_friendly_widgets(root: ET.Element) -> None:

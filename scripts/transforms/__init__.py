@@ -7,8 +7,8 @@
 
 Inside Markdown's own pipeline, per page:
 - before pymdownx.snippets, on the page's own Markdown: its sign-off line at the end (signoff.py);
-- after pymdownx.snippets (so included care cards are transformed too): warning-sign blocks
-  (signs.py), `[[term]]` tooltips and `{{ clinic.NAME }}` settings;
+- after pymdownx.snippets (so included care cards are transformed too): the step-by-step check
+  (steps.py), warning-sign blocks (signs.py), `[[term]]` tooltips and `{{ clinic.NAME }}` settings;
 - plain mentions of a glossary term get its definition as an `<abbr>` (abbr's tree processor);
 - on the finished HTML: one automatic tooltip per term (glossary.py) and named tick boxes (checklists.py).
 
@@ -33,7 +33,7 @@ from markdown.preprocessors import Preprocessor
 
 from scripts import siteconfig
 from scripts.checks.glossary import GLOSSARY_PAGE, Term
-from scripts.transforms import checklists, clinic, glossary, signoff, signs
+from scripts.transforms import checklists, clinic, glossary, signoff, signs, steps
 
 NAME = "scripts.transforms"  # as listed under markdown_extensions
 # pymdownx.snippets registers at 32 and Markdown's whitespace normaliser at 30: run between them.
@@ -115,6 +115,7 @@ class PagePreprocessor(Preprocessor):
         text = "\n".join(lines)
         self.extension.on_glossary_page = glossary.is_glossary_page(text)
         # Settings reach the page as Markdown or raw HTML, so sign blocks get them HTML-escaped too.
+        text = steps.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk)  # `{{ steps }}`: the step-by-step check
         text = signs.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk)
         text = glossary.link_terms(text, site.terms, tooltips=not self.extension.on_glossary_page)
         return clinic.fill(text, site.clinic).split("\n")

@@ -7,7 +7,7 @@
 //    (most visits never search: that saves the index and the worker on every page view);
 //  - on setup, fills each page's "keywords" field (mkdocs.yml, search: fields) with the page's
 //    title and description and a marker word for the page;
-//  - on every query (rewrite): drops common words ("in", "my", "can't": the `stop` list), mends
+//  - on every query (plan): drops common words ("in", "my", "can't": the `stop` list), mends
 //    typos and missing spaces against the words the site uses, adds other names of what was typed
 //    (glossary, brand names, lay words: `same`), and boosts the marker of each page that
 //    docs/_data/search-words.yml says answers those words (`pages`), far more for red-flag words
@@ -27,8 +27,10 @@
   var PAGE_BOOST = 2000; // a marker clause per word of the listed phrase: above a title match (x1000)
   var FIRST_BOOST = 1000000; // red flags: above anything else a query can score
   var lists = null; // __searchWords, once loaded
-  var vocabulary = {}; // every word of the index and of the lists -> in how many index entries
-  var listed = {}; // the words of the lists
+  // Word sets are objects without a prototype, so a typed "constructor" is just a word.
+  var vocabulary = set(); // every word of the index and of the lists -> in how many index entries
+  var listed = set(); // the words of the lists
+  var stop = set(); // common words (search-words.yml, stop)
 
   // Material counts pages (it groups sections under their page), but its English says "documents".
   var config = document.getElementById("__config");
@@ -41,6 +43,9 @@
   }
 
   // --- Words, as scripts/search_words.py splits them -----------------------------------------
+  function set() {
+    return Object.create(null);
+  }
   function words(text) {
     return String(text).toLowerCase().replace(/[\u2019']/g, "").match(/[a-z0-9]+/g) || [];
   }
@@ -48,10 +53,10 @@
     return "zzpage" + page.replace(/\.html$/, "").replace(/[^a-z0-9]/g, "");
   }
   function isStop(word) {
-    return word.length < 2 || !!(lists && lists.stop[word]);
+    return word.length < 2 || word in stop;
   }
   function known(word) {
-    return vocabulary.hasOwnProperty(word) || !!(lists && lists.stop[word]);
+    return word in vocabulary || word in stop;
   }
   // Damerau-Levenshtein distance, stopping early once it is over `max`.
   function distance(a, b, max) {
@@ -113,7 +118,7 @@
     words(query).forEach(function (typed) {
       var parts = known(typed) || typed.length < 6 || mend(typed).length ? null : unjoin(typed, 1);
       (parts || [typed]).forEach(function (word) {
-        var slot = { stop: isStop(word), alts: [], has: {}, own: {} }; // own: the word as typed or mended
+        var slot = { stop: isStop(word), alts: [], has: set(), own: set() }; // own: the word as typed or mended
         add(slot, word, true);
         if (!slot.stop && word.length >= 4 && !known(word)) {
           var more = Object.keys(listed).filter(function (w) { return w.indexOf(word) === 0; }); // still typing
@@ -167,9 +172,9 @@
 
   // --- The index -----------------------------------------------------------------------------
   function augment(index) {
-    vocabulary = {};
+    vocabulary = set();
     index.docs.forEach(function (doc) {
-      var seen = {};
+      var seen = set();
       words((doc.title || "") + " " + String(doc.text || "").replace(/<[^>]*>/g, " ")).forEach(function (w) {
         if (!seen[w]) { seen[w] = 1; vocabulary[w] = (vocabulary[w] || 0) + 1; }
       });
@@ -177,8 +182,8 @@
     if (!lists) return index;
     var phrases = [].concat.apply([], lists.same);
     [lists.first, lists.pages].forEach(function (map) { Object.keys(map).forEach(function (page) { phrases = phrases.concat(map[page]); }); });
-    listed = {};
-    words(phrases.join(" ")).forEach(function (w) { if (!lists.stop[w]) listed[w] = true; });
+    listed = set();
+    words(phrases.join(" ")).forEach(function (w) { if (!(w in stop)) listed[w] = true; });
     Object.keys(listed).forEach(function (w) { if (!vocabulary[w]) vocabulary[w] = 0; });
     index.docs.forEach(function (doc) {
       if (doc.location.indexOf("#") >= 0) return;
@@ -196,7 +201,7 @@
     if (!message || message.type !== RESULT || !message.data || !message.data.items) return message;
     var needed = asked.slots.filter(function (s) { return !s.stop; });
     var scored = message.data.items.map(function (group) {
-      var has = {};
+      var has = set();
       group.forEach(function (item) { Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t]) has[t] = true; }); });
       var page = group[0].location.split("#")[0].replace(/^.*\//, "") || "index.html";
       var found = needed.filter(function (s) { return s.alts.some(function (alt) { return alt.every(function (w) { return has[w]; }); }); }).length;
@@ -205,7 +210,7 @@
     var most = Math.max.apply(null, [0].concat(scored.map(function (x) { return x.found; })));
     message.data.items = scored.filter(function (x) { return most > 0 && x.found === most; }).map(function (x) {
       x.group.forEach(function (item) { // no "Missing:" line, no marker words
-        var terms = {};
+        var terms = set();
         Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t] && t.indexOf("zzpage") !== 0) terms[t] = true; });
         item.terms = terms;
       });
@@ -229,7 +234,10 @@
       tag.src = wordsUrl;
       tag.onload = tag.onerror = function () { resolve(); };
       document.head.appendChild(tag);
-    }).then(function () { lists = window.__searchWords || null; });
+    }).then(function () {
+      lists = window.__searchWords || null;
+      if (lists) Object.keys(lists.stop).forEach(function (w) { stop[w] = true; });
+    });
     return loaded;
   }
 
@@ -257,7 +265,6 @@
           var event = new MessageEvent("message", { data: query ? keep(ev.data, query) : ev.data });
           self.dispatchEvent(event);
           if (typeof self.onmessage === "function") self.onmessage(event);
-          if (query) window.searchPatients.answered = query.typed; // shown: tests wait for this
         });
         real.addEventListener("error", function (ev) { self.dispatchEvent(new ErrorEvent("error", { message: ev.message })); });
       }
@@ -265,7 +272,6 @@
         loadWords().then(function () { real.postMessage({ type: SETUP, data: augment(message.data) }); });
       } else if (message && message.type === QUERY && typeof message.data === "string") {
         var query = plan(message.data);
-        query.typed = message.data;
         asked.push(query);
         real.postMessage({ type: QUERY, data: query.query });
       } else {
@@ -276,6 +282,6 @@
     return self;
   }
   window.Worker = SearchWorker;
-  // For tests and curious readers: what the search box sends for a query, and the last query shown.
-  window.searchPatients = { plan: plan, words: words, answered: null };
+  // For curious readers: what the search box sends for a query.
+  window.searchPatients = { plan: plan, words: words };
 })();

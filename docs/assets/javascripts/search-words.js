@@ -146,6 +146,7 @@ var __searchWords = {
 "out of place",
 "salt deposits",
 "thoracic",
+"tia",
 "trigeminal nerve",
 "vertebrae"
 ],
@@ -184,6 +185,9 @@ var __searchWords = {
 "diabetes",
 "dvt",
 "elbow",
+"feet numb",
+"fingers numb",
+"fingers tingling",
 "gbs",
 "gp",
 "guillain barr syndrome",
@@ -202,7 +206,6 @@ var __searchWords = {
 "raynauds",
 "shingles",
 "thyroid",
-"tia",
 "ulnar nerve",
 "vitamin",
 "vitamin b12",
@@ -391,8 +394,7 @@ var __searchWords = {
 "poo",
 "poop",
 "bowel",
-"bowels",
-"incontinence"
+"bowels"
 ],
 [
 "slipped disc",

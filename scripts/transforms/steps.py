@@ -1,0 +1,384 @@
+"""The step-by-step check "What should I do now?", built from the warning signs at every build.
+
+A line of its own `{{ steps }}` (docs/what-to-do-now.md) becomes the check: one question per screen,
+emergency signs first, then same-day, then the rest, ending on a tier's action with the sign that
+led there in its own words, or on self-care. Everything a screen says about a sign comes from
+docs/_data/warning-signs.yml and the tier words of signs.py; docs/_data/steps.yml adds only the
+groups the questions ask about and the self-care advice. So a change to a sign changes the check.
+
+Screens are anchors on the one page (`#step-...`), shown one at a time with CSS `:target`
+(assets/stylesheets/steps.css): no JavaScript, nothing stored, so it works from disk, on the kiosk,
+with a screen reader and in Zensical. Every answer is a real link; every screen has "Back" and
+"Start again". Answer links carry `data-signs` (the signs the answer stands for) and ends carry
+`data-outcome` (the tier), so tests can walk the check as the triage engine would answer it.
+
+The same questions print as a flowchart (`print-only`; the screens are `screen-only`), which is the
+page's handout "Numb or tingling? What to do now" in the PDF set.
+
+Output is raw HTML (its headings stay out of the page's table of contents), so a sign's Markdown
+is turned into HTML here, and links to other pages are written as the built .html files
+(use_directory_urls is false: every page is a file at the top of the site).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown as md_lib
+import yaml
+
+from scripts.model.signs import TIERS, Sign, load
+from scripts.problems import Problem, display_path
+from scripts.transforms import signs as sign_words
+
+DATA_FILE = "_data/steps.yml"
+PAGE = "what-to-do-now.md"
+SELF_CARE = "self-care"
+TOKEN = re.compile(r"^[ \t]*\{\{\s*steps\s*\}\}[ \t]*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+GROUP_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+OTHER_ID = "other"
+FIRST_BACK = "urgent-help.html"  # "Back" on the first question leaves the check for the warning signs
+
+# The check's own words (the questions' reading grade is tested to be 6 or lower: tests/test_steps.py).
+PART_NAME = {
+    "emergency": "signs of an emergency",
+    "today": "signs you need help today",
+    "soon": "signs to see a GP about",
+}
+LIST_QUESTION = "Which of these is it about?"
+LIST_HINT = "Choose one to see its signs. You can come back and choose another."
+NONE = "None of these"
+GROUP_QUESTION = "Does one of these fit?"
+GROUP_HINT = "Any one sign is enough."
+GROUP_NONE = "None of these: back to the list"
+BECAUSE = "You chose this warning sign:"
+SELF_CARE_TITLE = "No warning sign fits: you can look after it at home"
+SELF_CARE_HOME = "What helps:"
+SELF_CARE_WATCH = "See a GP if one of these happens:"
+SELF_CARE_AGAIN = "If anything changes, do this check again."
+BACK = "Back"
+RESTART = "Start again"
+# Paper (the flowchart).
+FLOW_START = "Start at 1. Any one sign is enough. Follow the arrows."
+FLOW_YES = "Yes, one fits"
+FLOW_NO = "No, none fits"
+
+
+class StepsError(ValueError):
+    """The steps data is wrong (scripts/checks/steps.py reports it with FILE:LINE before a build)."""
+
+
+# ------------------------------------------------------------------ the data file
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: str
+    signs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """docs/_data/steps.yml: the groups (in list order), the catch-all group's label, and self-care."""
+
+    groups: tuple[Group, ...]
+    other_label: str
+    home: tuple[str, ...]
+    watch: tuple[str, ...]
+
+
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: its nodes keep line numbers too
+
+
+def read(docs_dir: Path, sign_ids: set[str]) -> tuple[Plan | None, list[Problem]]:
+    """The plan, or the `FILE:LINE` problems that stop it (unknown sign ids, missing words, ...)."""
+    path = Path(docs_dir) / DATA_FILE
+    shown = display_path(path)
+    problems: list[Problem] = []
+
+    def problem(node, message: str, fix: str) -> None:
+        problems.append(Problem(shown, node.start_mark.line + 1 if node is not None else 1, message, fix))
+
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_COMPOSER)
+    except OSError:
+        return None, [Problem(shown, 1, "the steps file is missing or cannot be read",
+                              f"restore {DATA_FILE} (the groups of 'What should I do now?') from git")]
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        return None, [Problem(shown, mark.line + 1 if mark else 1, "the steps file is not valid YAML",
+                              "check the indentation, and put text containing ':' in quotes")]
+    top = _mapping(root)
+    if top is None:
+        return None, [Problem(shown, 1, "the steps file is not a mapping", "start it with 'groups:', 'other_label:' and 'self_care:'")]
+    for key in ("groups", "other_label", "self_care"):
+        if key not in top:
+            problem(root, f"'{key}' is missing", f"add '{key}:' (see the comment at the top of {DATA_FILE})")
+    groups, seen = [], set()
+    for node in _items(top.get("groups"), problem, "groups", "a list of groups ('- id: ...')"):
+        fields = _mapping(node)
+        if fields is None:
+            problem(node, "a group must be 'id:', 'label:' and 'signs:'", "write the group as three keys under '- '")
+            continue
+        group_id, label = _text(fields.get("id")), _text(fields.get("label"))
+        if not group_id or not GROUP_ID.match(group_id) or group_id == OTHER_ID:
+            problem(node, f"the group id '{group_id or ''}' is missing or not lower case with hyphens (or is '{OTHER_ID}')",
+                    "give the group an id such as 'face' or 'back-pain'")
+        elif group_id in seen:
+            problem(fields["id"], f"the group id '{group_id}' is used twice", "give each group its own id")
+        seen.add(group_id)
+        if not label:
+            problem(node, f"the group '{group_id}' has no label", "add 'label:' with the answer's plain words")
+        ids = _ids(fields.get("signs"), node, sign_ids, problem, f"the group '{group_id}'")
+        groups.append(Group(group_id or "", label or "", tuple(ids)))
+    other = _text(top.get("other_label"))
+    if "other_label" in top and not other:
+        problem(top["other_label"], "'other_label' is empty", "write the label of the group of signs in no group, e.g. 'Something else'")
+    care = _mapping(top.get("self_care")) if "self_care" in top else {}
+    if care is None:
+        problem(top["self_care"], "'self_care' must have 'home:' and 'watch:'", "write 'home:' (a list of advice) and 'watch:' (sign ids)")
+        care = {}
+    home = [_text(n) for n in _items(care.get("home"), problem, "self_care.home", "a list of sentences")] if "self_care" in top else []
+    if "self_care" in top and (not home or not all(home)):
+        problem(top["self_care"], "'self_care.home' needs at least one line of advice, none empty", "list what helps at home under 'home:'")
+    watch = _ids(care.get("watch"), top.get("self_care"), sign_ids, problem, "'self_care.watch'") if "self_care" in top else []
+    if problems:
+        return None, problems
+    return Plan(tuple(groups), other or "", tuple(h for h in home if h), tuple(watch)), []
+
+
+def _mapping(node) -> dict | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _text(node) -> str:
+    return " ".join(str(node.value).split()) if isinstance(node, yaml.ScalarNode) and node.value else ""
+
+
+def _items(node, problem, name: str, shape: str) -> list:
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        problem(node, f"'{name}' must be {shape}", f"write '{name.split('.')[-1]}:' followed by '- ' lines")
+        return []
+    return node.value
+
+
+def _ids(node, owner, sign_ids: set[str], problem, what: str) -> list[str]:
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        problem(node if node is not None else owner, f"{what} lists no signs", "add 'signs: [ID, ...]' with ids from warning-signs.yml")
+        return []
+    ids = []
+    for item in node.value:
+        value = _text(item)
+        if value not in sign_ids:
+            problem(item, f"{what} names '{value}', which is no sign", "use an id from docs/_data/warning-signs.yml")
+        elif value in ids:
+            problem(item, f"{what} lists '{value}' twice", "list each sign once")
+        else:
+            ids.append(value)
+    return ids
+
+
+# ------------------------------------------------------------------ the screens
+
+@dataclass(frozen=True)
+class Answer:
+    label: str  # HTML
+    href: str  # "#step-..."
+    signs: tuple[str, ...] = ()  # the signs this answer stands for; () for "None of these"
+
+
+@dataclass(frozen=True)
+class Screen:
+    id: str
+    kicker: str  # what part of the check this is (HTML)
+    question: str  # the heading (HTML)
+    hint: str
+    answers: tuple[Answer, ...]
+    back: str
+    outcome: str | None = None  # an end: its tier, or self-care
+    sign: str | None = None  # an end: the sign that led there
+    body: str = ""  # an end: its HTML under the heading
+
+
+def groups_by_tier(plan: Plan, signs: list[Sign]) -> dict[str, list[tuple[Group, list[Sign]]]]:
+    """Per tier, the groups with signs of that tier and those signs (in the data file's order); the
+    signs in no group make a last group of their own."""
+    placed = {sign_id for group in plan.groups for sign_id in group.signs}
+    groups = list(plan.groups) + [Group(OTHER_ID, plan.other_label, tuple(s.id for s in signs if s.id not in placed))]
+    found = {}
+    for tier in TIERS:
+        found[tier] = [(group, chosen) for group in groups
+                       if (chosen := [s for s in signs if s.tier == tier and s.id in group.signs])]
+    return found
+
+
+def inline_html(text: str) -> str:
+    """A sign's Markdown words (bold, quotes, settings already filled) as inline HTML."""
+    converted = md_lib.markdown(text)
+    return re.sub(r"^<p>|</p>$", "", converted.strip())
+
+
+def list_id(tier: str) -> str:
+    return f"step-{tier}"
+
+
+def group_id(tier: str, group: Group) -> str:
+    return f"step-{tier}-{group.id}"
+
+
+def end_id(group: Group, sign: Sign) -> str:
+    return f"step-{group.id}-{sign.id}"
+
+
+SELF_CARE_ID = f"step-{SELF_CARE}"
+
+
+def screens(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) -> list[Screen]:
+    """Every screen of the check, the first one first."""
+    tiers = groups_by_tier(plan, signs)
+    order = [tier for tier in TIERS if tiers[tier]]
+    start = list_id(order[0])
+    out: list[Screen] = []
+    for index, tier in enumerate(order):
+        next_id = list_id(order[index + 1]) if index + 1 < len(order) else SELF_CARE_ID
+        part = f"Part {index + 1} of {len(order)}: {PART_NAME[tier]}"
+        answers = [Answer(html.escape(group.label), "#" + group_id(tier, group), tuple(s.id for s in chosen))
+                   for group, chosen in tiers[tier]] + [Answer(NONE, "#" + next_id)]
+        back = FIRST_BACK if index == 0 else "#" + list_id(order[index - 1])
+        out.append(Screen(list_id(tier), part, LIST_QUESTION, LIST_HINT, tuple(answers), back))
+        for group, chosen in tiers[tier]:
+            kicker = f"{part}<br>{html.escape(group.label)}"
+            sign_answers = [Answer(inline_html(sign_words.fill(s.text, clinic)), "#" + end_id(group, s), (s.id,)) for s in chosen]
+            out.append(Screen(group_id(tier, group), kicker, GROUP_QUESTION, GROUP_HINT,
+                              tuple(sign_answers) + (Answer(GROUP_NONE, "#" + list_id(tier)),), "#" + list_id(tier)))
+            for sign in chosen:
+                out.append(Screen(end_id(group, sign), "", sign_words.title(tier, clinic), "", (),
+                                  "#" + group_id(tier, group), tier, sign.id, _end_body(sign, clinic, kiosk)))
+    out.append(Screen(SELF_CARE_ID, "", SELF_CARE_TITLE, "", (), "#" + list_id(order[-1]), SELF_CARE, None,
+                      _self_care_body(plan, signs, clinic)))
+    assert out[0].id == start
+    return out
+
+
+def _call(tier: str, clinic: dict, kiosk: bool) -> str:
+    """The tier's number as the cards show it: a tap-to-call button on the website, large with the
+    reception note on the kiosk (signs.call_line, the same settings)."""
+    line = sign_words.call_line(tier, clinic, kiosk)
+    return md_lib.markdown(line, extensions=["attr_list"]) if line else ""
+
+
+def _end_body(sign: Sign, clinic: dict, kiosk: bool) -> str:
+    lead = sign_words.lead(sign.tier, clinic)
+    return ((f"<p>{lead}</p>" if lead else "") + _call(sign.tier, clinic, kiosk)
+            + f'<p class="step__because">{BECAUSE}</p>'
+            + f'<p class="step__sign">{inline_html(sign_words.fill(sign.text, clinic))}</p>')
+
+
+def _self_care_body(plan: Plan, signs: list[Sign], clinic: dict) -> str:
+    home = "".join(f"<li>{inline_html(line)}</li>" for line in plan.home)
+    watch = "".join(f"<li>{inline_html(sign_words.sign_words(sign_id, signs, clinic))}</li>" for sign_id in plan.watch)
+    return (f"<p>{SELF_CARE_HOME}</p><ul>{home}</ul>"
+            + (f"<p>{SELF_CARE_WATCH}</p><ul>{watch}</ul>" if watch else "")
+            + f"<p>{SELF_CARE_AGAIN}</p>")
+
+
+# ------------------------------------------------------------------ HTML
+
+CARD = {"emergency": "emergency", "today": "urgent", "soon": "soon", SELF_CARE: "self-care"}
+
+
+def render(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) -> str:
+    """The check (screen only) and its flowchart (print only), as one raw HTML block."""
+    all_screens = screens(plan, signs, clinic, kiosk)
+    start = all_screens[0].id
+    body = "\n".join(_screen_html(screen, start) for screen in all_screens)
+    return f'<div class="steps screen-only" data-steps>\n{body}\n</div>\n\n{flowchart(plan, signs, clinic)}'
+
+
+def _screen_html(screen: Screen, start: str) -> str:
+    title = f"{screen.id}-title"
+    data = f' data-outcome="{screen.outcome}"' if screen.outcome else ""
+    data += f' data-sign="{screen.sign}"' if screen.sign else ""
+    kind = "step--end" if screen.outcome else "step--question"
+    parts = [f'<section class="step {kind}" id="{screen.id}" aria-labelledby="{title}" tabindex="-1"{data}>']
+    if screen.kicker:
+        parts.append(f'<p class="step__kicker">{screen.kicker}</p>')
+    if screen.outcome:
+        parts.append(f'<div class="admonition {CARD[screen.outcome]} step__card">'
+                     f'<h2 class="admonition-title step__question" id="{title}">{screen.question}</h2>'
+                     f"{screen.body}</div>")
+    else:
+        parts.append(f'<h2 class="step__question" id="{title}">{screen.question}</h2>')
+        parts.append(f'<p class="step__hint">{screen.hint}</p>')
+        items = "".join(_answer_html(answer) for answer in screen.answers)
+        parts.append(f'<ul class="step__answers">{items}</ul>')
+    parts.append(f'<p class="step__nav"><a class="step__back" href="{screen.back}">{BACK}</a> '
+                 f'<a class="step__restart" href="#{start}">{RESTART}</a></p>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _answer_html(answer: Answer) -> str:
+    kind = "step__answer" + ("" if answer.signs else " step__answer--none")
+    data = f' data-signs="{" ".join(answer.signs)}"' if answer.signs else " data-none"
+    return f'<li><a class="{kind}" href="{answer.href}"{data}>{answer.label}</a></li>'
+
+
+def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
+    """The same questions and tiers on paper: each tier's signs under its groups' questions (each
+    sign once per tier), a "yes" arrow to the tier's action and a "no" arrow to the next part."""
+    tiers = groups_by_tier(plan, signs)
+    order = [tier for tier in TIERS if tiers[tier]]
+    parts = [f'<div class="steps-flowchart print-only">', f'<p class="flow-start">{FLOW_START}</p>']
+    for number, tier in enumerate(order, start=1):
+        shown: set[str] = set()
+        blocks = []
+        for group, chosen in tiers[tier]:
+            fresh = [s for s in chosen if s.id not in shown]
+            shown.update(s.id for s in fresh)
+            if fresh:
+                items = "".join(f"<li>{inline_html(sign_words.fill(s.text, clinic))}</li>" for s in fresh)
+                blocks.append(f'<div class="flow-group"><h3>{html.escape(group.label)}</h3><ul>{items}</ul></div>')
+        question = f"{number}. {PART_NAME[tier].capitalize()}: {GROUP_QUESTION.lower()}"
+        lead = sign_words.lead(tier, clinic)
+        action = sign_words.title(tier, clinic) + "." + (f" {lead}" if lead else "")
+        parts.append(f'<section class="flow-part flow-part--{CARD[tier]}">'
+                     f"<h2>{question}</h2>{''.join(blocks)}"
+                     f'<p class="flow-yes"><span class="flow-arrow">{FLOW_YES} &#8594;</span> <strong>{action}</strong></p>'
+                     f'<p class="flow-no"><span class="flow-arrow">{FLOW_NO} &#8595;</span> go to {number + 1}.</p></section>')
+    parts.append(f'<section class="flow-part flow-part--self-care"><h2>{len(order) + 1}. {SELF_CARE_TITLE}</h2>'
+                 f"{_self_care_body(plan, signs, clinic)}</section>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+# ------------------------------------------------------------------ the page transform
+
+def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> str:
+    """Replace a `{{ steps }}` line with the check (clinic: the settings, already HTML-escaped)."""
+    if "{{" not in markdown or not any(TOKEN.match(line) for line in markdown.split("\n")):
+        return markdown
+    signs = load(docs_dir)
+    plan, problems = read(docs_dir, {s.id for s in signs})
+    if problems:
+        raise StepsError(str(problems[0]))
+    rendered = None
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        marker = FENCE.match(line)
+        if marker:
+            fence = None if fence == marker.group(1) else (fence or marker.group(1))
+        if fence is None and not marker and TOKEN.match(line):
+            rendered = rendered or render(plan, signs, clinic, kiosk)
+            out += ["", rendered, ""]
+        else:
+            out.append(line)
+    return "\n".join(out)
