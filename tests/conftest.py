@@ -70,7 +70,7 @@ def page(browser):
 
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the project's sources (no venv, no site) for tests that break things."""
-    ignore = shutil.ignore_patterns(".venv", "site", "site-*", ".site-*", ".git", "__pycache__", ".pytest_cache", "node_modules")
+    ignore = shutil.ignore_patterns(".venv", ".venv-*", "site", "site-*", ".site-*", ".git", "__pycache__", ".pytest_cache", "node_modules")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 

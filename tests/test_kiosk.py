@@ -240,16 +240,73 @@ def test_no_context_menu_drag_popup_print_or_download(kiosk):
     assert len(page.context.pages) == 1
 
 
-def test_take_this_page_home_qr_on_every_page(kiosk, kiosk_site):
+# The clinic's real address in the copy built by `real_address_site` (any address not on a reserved example domain).
+REAL_ADDRESS = "https://guide.clinic.nhs.uk/"
+
+
+@pytest.fixture(scope="session")
+def real_address_site(tmp_path_factory) -> Path:
+    """The kiosk built from a copy of the project whose extra.kiosk.public_url is a real address."""
+    from conftest import copy_project
+
+    from scripts.build import build
+
+    project = copy_project(tmp_path_factory.mktemp("real-address") / "project")
+    config = project / "mkdocs-kiosk.yml"
+    text = config.read_text(encoding="utf-8")
+    assert f"public_url: {SETTINGS['public_url']}" in text
+    config.write_text(text.replace(f"public_url: {SETTINGS['public_url']}", f"public_url: {REAL_ADDRESS}"), encoding="utf-8")
+    site = project / "site-kiosk"
+    assert build(config, site, steps=[]) == 0, "the kiosk copy with a real address does not build"
+    return site
+
+
+def _take_home(html_text: str) -> str:
+    return html_text.split('id="kiosk-take-home"')[1].split("</dialog>")[0]
+
+
+def test_an_example_address_gives_no_qr_code_and_sends_the_patient_to_the_staff(kiosk, kiosk_site):
+    """Issue 17 item 5 / review M6: while public_url is an example domain, nothing on the kiosk points to it."""
+    from scripts.checks.settings import is_example_address
+
+    assert is_example_address(SETTINGS["public_url"]), "this test needs the repository's example address"
+    host = SETTINGS["public_url"].split("//")[1].strip("/")
     for html_file in sorted(kiosk_site.glob("*.html")):
         text = html_file.read_text(encoding="utf-8")
+        body = text[text.find("<body"):]
+        assert host not in body, f"{html_file.name} shows or encodes the example address"
         if html_file.name != "404.html":
-            assert 'id="kiosk-take-home"' in text and "svg" in text.split('id="kiosk-take-home"')[1][:400], html_file.name
+            dialog = _take_home(text)
+            assert "<svg" not in dialog and "kiosk-address" not in dialog, html_file.name
+            assert "Ask the clinic staff" in dialog, html_file.name
     kiosk.open("neck.html")
     kiosk.page.locator("[data-kiosk-open=kiosk-take-home]").tap()
     dialog = kiosk.page.locator("#kiosk-take-home")
-    assert dialog.locator("svg.kiosk-qr").is_visible()
-    assert dialog.locator(".kiosk-address").inner_text() == SETTINGS["public_url"].rstrip("/") + "/neck.html"
+    assert dialog.locator("[data-kiosk-no-address]").is_visible()
+    assert "Numbness from the neck" in dialog.inner_text() and dialog.locator("svg").count() == 0
+
+
+def test_a_real_address_gives_the_qr_code_and_address_of_every_page(browser, real_address_site):
+    for html_file in sorted(real_address_site.glob("*.html")):
+        if html_file.name == "404.html":
+            continue
+        dialog = _take_home(html_file.read_text(encoding="utf-8"))
+        address = REAL_ADDRESS + html_file.name
+        # segno is deterministic: the same address gives the same code, so this is the code of `address`.
+        assert kiosk_qr.qr_svg(address, f"QR code for this page: {address}") in dialog, html_file.name
+        assert "Ask the clinic staff" not in dialog, html_file.name
+    url, server = serve(real_address_site)
+    context = browser.new_context(viewport={"width": 1080, "height": 1920}, has_touch=True)
+    try:
+        kiosk = Kiosk(context.new_page(), url)
+        kiosk.open("neck.html")
+        kiosk.page.locator("[data-kiosk-open=kiosk-take-home]").tap()
+        dialog = kiosk.page.locator("#kiosk-take-home")
+        assert dialog.locator("svg.kiosk-qr").is_visible()
+        assert dialog.locator(".kiosk-address").inner_text() == REAL_ADDRESS + "neck.html"
+    finally:
+        context.close()
+        server.shutdown()
 
 
 def test_emergency_card_tells_the_patient_to_speak_to_reception(kiosk_site):
@@ -465,7 +522,7 @@ def test_dialogs_and_bar_use_the_page_font(kiosk):
     text_font = _font(page, "article p")
     assert _font(page, ".kiosk-bar button") == text_font
     page.locator("[data-kiosk-open=kiosk-take-home]").tap()
-    for part in ("#kiosk-take-home", "#kiosk-take-home h2", "#kiosk-take-home .kiosk-address", "#kiosk-take-home button"):
+    for part in ("#kiosk-take-home", "#kiosk-take-home h2", "#kiosk-take-home p", "#kiosk-take-home button"):
         assert _font(page, part) == text_font, part
     page.locator("#kiosk-take-home [data-kiosk-close]").tap()
     page.locator("a[data-kiosk-external]").first.tap()
@@ -509,6 +566,247 @@ def test_all_kiosk_pages_load_nothing_from_elsewhere(kiosk, kiosk_site):
     for html_file in sorted(kiosk_site.glob("*.html")):
         kiosk.open(html_file.name)
     # the fixture fails the test if any request went elsewhere
+
+
+# ---- Issue 17: the patient-experience re-review (reviews/ux-2026-12-03.md) ---------------------------
+
+# Every visible piece of text with its rendered size (SVG drawings are figures, measured elsewhere).
+TEXT_SIZES_JS = """() => {
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!node.data.trim() || !el || el.closest('svg, dialog:not([open])')) continue;
+        if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+        found.push({size: parseFloat(getComputedStyle(el).fontSize), text: node.data.trim().slice(0, 40),
+                    where: el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0]});
+    }
+    return found;
+}"""
+SMALL_PRINT_PX = 20  # scripts/kiosk/README.md: body 22 px, nothing under 20 px
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_text_is_below_20_px_and_warning_cards_are_as_large_as_the_body(screen, path):
+    """Review m5: diary headers were 15 px, the header title and Previous / Next 18 px, cards 20 px."""
+    screen.open(path)
+    page = screen.page
+    small = [t for t in page.evaluate(TEXT_SIZES_JS) if t["size"] < SMALL_PRINT_PX - 0.01]
+    assert small == [], f"text under {SMALL_PRINT_PX} px: {small[:8]}"
+    body = page.eval_on_selector("article", "a => parseFloat(getComputedStyle(a).fontSize)")
+    cards = page.eval_on_selector_all(".md-typeset .admonition li, .md-typeset .admonition p:not(.admonition-title), "
+                                      ".md-typeset details li, .md-typeset table td, .md-typeset table th",
+                                      "els => els.filter(e => e.checkVisibility()).map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert all(size >= body - 0.01 for size in cards), f"card or table text {min(cards)} px under the body's {body} px"
+
+
+def test_glossary_pop_ups_are_at_body_size(kiosk):
+    kiosk.open("neck.html")
+    page = kiosk.page
+    word = page.locator("article abbr[title]").first
+    word.scroll_into_view_if_needed()
+    word.tap()
+    tip = page.locator("[role=tooltip].md-tooltip2--active .md-tooltip2__inner")
+    tip.wait_for(state="visible")
+    assert tip.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") >= 22
+
+
+@pytest.mark.parametrize("path", ["neck.html", "what-to-do-now.html"])
+def test_the_bar_never_hides_the_footer_or_the_disclaimer(screen, path):
+    """Review m6: the bar covered Previous / Next and "Information only, not a diagnosis"."""
+    screen.open(path)
+    page = screen.page
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_function("() => Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight")
+    found = page.evaluate("""() => {
+        const box = sel => document.querySelector(sel).getBoundingClientRect();
+        return {bar: box('.kiosk-bar'), footer: box('.md-footer'), disclaimer: box('.md-copyright'), height: innerHeight,
+                text: document.querySelector('.md-copyright').innerText};
+    }""")
+    assert "not a diagnosis" in found["text"]
+    assert found["disclaimer"]["bottom"] <= found["bar"]["top"] + 0.5 and found["footer"]["top"] >= 0, found
+    assert abs(found["bar"]["bottom"] - found["height"]) < 1, f"the bar left the bottom of the screen: {found}"
+    page.evaluate("window.scrollTo(0, 0)")  # and at the top of the page it is still at the bottom of the screen
+    page.wait_for_function("() => scrollY === 0")
+    bar = page.eval_on_selector(".kiosk-bar", "b => b.getBoundingClientRect().bottom")
+    assert abs(bar - page.evaluate("innerHeight")) < 1
+
+
+def test_home_shows_no_heading_without_content(screen):
+    """Review m3: "Understand your symptoms", "Get the right care" and "More" stood alone once their grids were hidden."""
+    empty = screen.page.evaluate("""() => {
+        const headings = [...document.querySelectorAll('article :is(h1, h2, h3, h4)')].filter(h => h.checkVisibility());
+        return headings.filter(h => {
+            // Visible content after the heading, before the next heading of any level.
+            for (let el = h.nextElementSibling; el && !/^H[1-6]$/.test(el.tagName); el = el.nextElementSibling) {
+                if (el.checkVisibility() && el.innerText.trim()) return false;
+            }
+            return true;
+        }).map(h => h.innerText);
+    }""")
+    assert empty == []
+
+
+def test_the_urgent_tile_is_red_with_the_emergency_icon(kiosk):
+    """Review m14: the urgent tile had the same blue border as the others."""
+    found = kiosk.page.eval_on_selector_all("a.kiosk-tile", """tiles => tiles.map(tile => {
+        const title = tile.querySelector('.kiosk-tile__title');
+        const icon = getComputedStyle(title, '::before');
+        return {href: tile.getAttribute('href'), border: getComputedStyle(tile).borderTopColor,
+                icon: icon.content !== 'none' && (icon.maskImage || icon.webkitMaskImage).includes('svg')};
+    })""")
+    red = "rgb(213, 40, 27)"
+    urgent = [tile for tile in found if tile["border"] == red]
+    assert [tile["href"] for tile in urgent] == ["urgent-help.html"] and urgent[0]["icon"], found
+    assert not any(tile["icon"] for tile in found if tile["border"] != red)
+
+
+# What the kiosk cannot do, said as a promise (review m4): print, download, PDF, dark mode, search.
+PROMISES = re.compile(r"\b(print(s|ed|ing)?|download(s|ed|ing)?|PDFs?|dark mode|search(es|ing)?)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_kiosk_promises_nothing_it_cannot_do(kiosk, path):
+    """Pages mark website-only sentences { .no-kiosk } (kiosk.css hides them); tile texts are the
+    pages' descriptions, so they too must not offer printing."""
+    kiosk.open(path)
+    text = kiosk.page.evaluate("document.querySelector('article').innerText")
+    promises = [line.strip() for line in text.split("\n") if PROMISES.search(line)]
+    assert promises == [], f"{path} offers what the kiosk cannot do: {promises}"
+
+
+def test_no_kiosk_sentences_are_hidden(kiosk):
+    page = kiosk.page
+    page.evaluate("""() => { const p = document.createElement('p'); p.className = 'no-kiosk'; p.id = 'web-only-test';
+                             p.textContent = 'You can print any page.'; document.querySelector('article').append(p); }""")
+    assert not page.locator("#web-only-test").is_visible()
+
+
+def _checklist_page(kiosk_site) -> str:
+    return next(f.name for f in sorted(kiosk_site.glob("*.html")) if 'class="task-list"' in f.read_text(encoding="utf-8"))
+
+
+def test_ticks_do_not_travel_home_and_the_kiosk_says_so(kiosk, kiosk_site):
+    """Issue 17 item 6: the "Take this page home" code is made at build time and cannot carry ticks.
+    The page says so before its first checklist, and the dialog lists what was ticked, for a photo."""
+    for html_file in sorted(kiosk_site.glob("*.html")):
+        text = html_file.read_text(encoding="utf-8")
+        if 'class="task-list"' in text:
+            note = text.find(kiosk_qr.TICKS_NOTE)
+            assert -1 < note < text.find('class="task-list"'), f"{html_file.name}: no note before the first checklist"
+        else:
+            assert kiosk_qr.TICKS_NOTE not in text, html_file.name
+    kiosk.open("appointment.html")
+    page = kiosk.page
+    take_home = page.locator("[data-kiosk-open=kiosk-take-home]")
+    take_home.tap()
+    assert not page.locator("[data-kiosk-ticked]").is_visible()  # nothing ticked: nothing to list
+    page.locator("#kiosk-take-home [data-kiosk-close]").tap()
+    boxes = page.locator(".task-list-item .task-list-control")
+    chosen = [boxes.nth(1), boxes.nth(4)]
+    for box in chosen:
+        box.scroll_into_view_if_needed()
+        box.tap()
+    take_home.tap()
+    listed = page.locator("[data-kiosk-ticked-list] li").all_inner_texts()
+    assert listed == [" ".join(box.inner_text().split()) for box in chosen]
+    assert "photo" in page.locator("[data-kiosk-ticked]").inner_text()
+
+
+def test_add_ticks_note_goes_under_the_heading_of_the_first_checklist():
+    page = ('<h2>Intro</h2><p>x</p><h2 id="q">Questions</h2><p>Tick them.</p>'
+            '<ul class="task-list"><li>a</li></ul><h2>Later</h2><ul class="task-list"></ul>')
+    out = kiosk_qr.add_ticks_note(page)
+    assert out.count(kiosk_qr.TICKS_NOTE) == 1
+    assert out.index(kiosk_qr.TICKS_NOTE) == page.index("<p>Tick them.</p>")
+    assert kiosk_qr.add_ticks_note('<ul class="task-list"></ul>') == kiosk_qr.TICKS_NOTE + '<ul class="task-list"></ul>'
+    assert kiosk_qr.add_ticks_note("<h2>None</h2><ul><li>plain</li></ul>") == "<h2>None</h2><ul><li>plain</li></ul>"
+
+
+@pytest.mark.parametrize("public_url", ["https://numb-hands-and-feet.example.org/", "https://guide.example.com/",
+                                        "https://kiosk.test/", "", "  "])
+def test_no_public_address_while_it_is_an_example_or_missing(public_url):
+    assert kiosk_qr.public_address(public_url, "neck.html") is None
+
+
+def test_a_real_public_address_gives_each_page_its_address():
+    assert kiosk_qr.public_address("https://guide.clinic.nhs.uk", "neck.html") == "https://guide.clinic.nhs.uk/neck.html"
+    assert kiosk_qr.public_address("https://guide.clinic.nhs.uk/numb/", "") == "https://guide.clinic.nhs.uk/numb/"
+
+
+def _in_view(page, selector: str) -> list[dict]:
+    """The elements matching selector that are visible and inside the viewport (between header and bar)."""
+    return page.evaluate("""sel => {
+        const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        const bar = document.querySelector('.kiosk-bar').getBoundingClientRect().top;
+        return [...document.querySelectorAll(sel)].filter(el => el.checkVisibility()).map(el => {
+            const box = el.getBoundingClientRect();
+            return {top: box.top, bottom: box.bottom, text: el.innerText.trim().slice(0, 60), size: parseFloat(getComputedStyle(el).fontSize),
+                    inside: el.closest('.kiosk-bar') ? box.top >= 0 && box.bottom <= innerHeight : box.top >= header && box.bottom <= bar};
+        }).filter(found => found.inside);
+    }""", selector)
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p != "index.html"])
+def test_every_screen_shows_what_to_do_in_an_emergency(screen, path):
+    """Issue 17 items 1 and 2 on the kiosk: wherever a link lands, "Tell the reception desk now" and a
+    large emergency number are on screen (in the bar; home has its own strip above the tiles)."""
+    clinic = siteconfig.load(KIOSK_CONFIG)["extra"]["clinic"]
+    screen.open(path)
+    page = screen.page
+    for scroll in (0, 0.5, 1):
+        page.evaluate("share => window.scrollTo(0, share * document.documentElement.scrollHeight)", scroll)
+        page.wait_for_function("() => document.querySelector('.kiosk-bar')")
+        line = _in_view(page, ".kiosk-bar__emergency")
+        assert line and clinic["reception_note"] in line[0]["text"], f"{path} at {scroll:.0%}: no emergency line"
+        number = _in_view(page, ".kiosk-bar__number")
+        assert number and number[0]["text"] == clinic["emergency_number"] and number[0]["size"] >= 40
+
+
+def test_home_has_its_strip_and_no_second_emergency_line(screen):
+    assert _in_view(screen.page, ".kiosk-emergency .signs-strip__number")
+    assert not screen.page.locator(".kiosk-bar__emergency").is_visible()
+
+
+def test_the_body_maps_red_area_lands_on_the_emergency_card_not_the_same_day_one(screen):
+    """Review B1, kiosk side: the red "Between the legs" area (and every part leading to a 999 sign)
+    lands where the emergency card's 999 and reception note are on screen, and no same-day card is."""
+    page = screen.page
+    screen.open("where-is-it-numb.html")
+    parts = page.eval_on_selector_all(".bodymap-picker a[href^='#']", "links => links.map(a => a.getAttribute('aria-label'))")
+    urgent = [label for label in parts if "emergency" in label.lower()]
+    assert urgent, f"no body-map part is marked as an emergency: {parts}"
+    for label in urgent:
+        screen.open("where-is-it-numb.html")
+        area = page.locator(f'.bodymap-picker a[aria-label="{label}"] .area').first
+        area.scroll_into_view_if_needed()
+        before = page.evaluate("scrollY")
+        area.tap()
+        page.wait_for_function("y => scrollY !== y", arg=before)
+        settle(page)
+        numbers = [n for n in _in_view(page, ".admonition.emergency .signs-number") if n["size"] >= 40]
+        assert numbers, f"{label}: no emergency card's number on screen"
+        note = _in_view(page, ".admonition.emergency p")
+        assert any(siteconfig.load(KIOSK_CONFIG)["extra"]["clinic"]["reception_note"] in n["text"] for n in note), label
+        assert _in_view(page, ".admonition.urgent, details.urgent") == [], f"{label}: a same-day card is on screen"
+
+
+def test_the_step_by_step_check_is_ended_by_the_idle_reset(clocked):
+    """docs/what-to-do-now.md: answers are addresses (#step-...), so a reset to home keeps none of them."""
+    page = clocked.page
+    clocked.tap_and_wait(page.locator('a.kiosk-tile[href="what-to-do-now.html"]'))
+    first = page.locator(".steps > .step").first
+    assert first.is_visible()
+    answer = first.locator("a.step__answer").first
+    answer.scroll_into_view_if_needed()
+    answer.tap()
+    page.wait_for_function("() => location.hash.startsWith('#step-')")
+    assert not first.is_visible()  # the next screen shows instead
+    with page.expect_event("load"):
+        page.clock.run_for(IDLE_MS + WARNING_MS + 1000)
+    assert page.url == clocked.home and clocked.state() == CLEAN
+    clocked.tap_and_wait(page.locator('a.kiosk-tile[href="what-to-do-now.html"]'))
+    assert page.evaluate("location.hash") == "" and page.locator(".steps > .step").first.is_visible()
 
 
 # ---- The launcher ---------------------------------------------------------------------------------

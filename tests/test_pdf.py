@@ -404,6 +404,20 @@ def test_handouts_print_the_sections_their_page_names(built_site, md_file):
         assert title in text, f"{md_file}: the handout has no section {title!r}"
 
 
+def test_cramps_handout_keeps_the_calf_pains_that_are_not_cramps(built_site):
+    """Clinical review m21: the cramps handout sends the reader to "which calf pain is not a cramp",
+    so on paper that section and every row of its table (the clot, blocked artery signs) are there."""
+    article = read_article(built_site / "cramps.html")
+    title = next((t for t in section_titles(article) if "not a cramp" in t.lower()), None)
+    assert title, "cramps.md has no section on the pains that are not a cramp any more: update this test"
+    keep_handout_sections(article, [title])
+    rows = [squash("".join(row.find("td").itertext())) for row in article.iter("tr") if row.find("td") is not None]
+    assert rows, f"the section {title!r} has no table"
+    text = squash(" ".join(page.extract_text() for page in PdfReader(built_site / "pdf" / "cramps.pdf").pages))
+    assert title in text
+    assert [row for row in rows if row not in text] == []
+
+
 def test_a_section_the_settings_name_that_the_page_lacks_stops_the_pdf_step(built_site, tmp_path):
     site = shutil.copytree(built_site, tmp_path / "site")
     chosen = pdf.settings(CONFIG)

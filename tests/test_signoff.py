@@ -265,6 +265,27 @@ def test_the_renderers_text_and_the_file_give_the_same_hash():
         assert signoff.content_hash(get_data(text)[0] + "\nOne more line.", docs) != from_file, path.name
 
 
+def test_the_step_by_step_check_is_hashed_with_every_sign_and_its_steps(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "_data").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "fixtures" / "good-site" / "docs" / "_data" / "warning-signs.yml", docs / signoff.SIGNS_FILE)
+    (docs / signoff.STEPS_FILE).write_text("self_care: [Rest.]\n", encoding="utf-8")
+    body = "# What to do now\n\n{{ steps }}\n"
+    before = signoff.content_hash(body, docs)
+    assert len(signoff.shown_signs(body, signoff.sign_entries(docs))) == len(signoff.sign_entries(docs))
+    (docs / signoff.STEPS_FILE).write_text("self_care: [Rest, and drink water.]\n", encoding="utf-8")
+    assert signoff.content_hash(body, docs) != before
+
+
+def test_every_kind_of_token_the_pages_use_is_known_to_the_signoff_hash():
+    """A token that puts data on a page must be in the hash (scripts/model/signoff.py), or a change
+    to that data would leave a sign-off standing. Settings ({{ clinic.NAME }}) are the clinic's own."""
+    known = {"signs", "sign", "act", "steps", "clinic"}
+    used = {m.group(1) for path in (ROOT / "docs").rglob("*.md")
+            for m in re.finditer(r"\{\{\s*(\w+)", path.read_text(encoding="utf-8"))}
+    assert used <= known, f"tokens the sign-off hash does not cover: {sorted(used - known)}"
+
+
 def test_the_real_guide_claims_no_signoff_that_did_not_happen():
     for path in sorted((ROOT / "docs").rglob("*.md")):
         text = path.read_text(encoding="utf-8")

@@ -23,8 +23,9 @@ CLINIC = siteconfig.clinic(CONFIG)
 KIOSK_CONFIG = ROOT / "mkdocs-kiosk.yml"
 KIOSK_CLINIC = siteconfig.clinic(siteconfig.load(KIOSK_CONFIG))
 # The sign ids and tiers of the evidence brief §8 (revised 2026-12-03): the specification, typed once;
-# plus two the lead added from the clinical review (commit 0c6f4b0): quinine-side-effects (m13, "at
-# once: call 111") and calf-pain-walking (3a: calf pain on walking is not a cramp; GP).
+# plus three the lead added from the clinical review: quinine-side-effects (m13, "at once: call 111"),
+# chest-pain-with-effort (C1: exertional arm pain, angina, had no tier) and calf-pain-walking (3a: calf
+# pain on walking is not a cramp; GP).
 EXPECTED_TIERS = {
     "emergency": ["stroke", "tia", "heart-attack", "lung-clot", "cauda-equina-saddle", "cauda-equina-bladder",
                   "bladder-bowel-loss", "cauda-equina-sexual", "cauda-equina-both-legs", "limb-ischaemia", "gbs-severe",
@@ -33,7 +34,7 @@ EXPECTED_TIERS = {
     "today": ["pre-eclampsia", "spreading-fast", "dvt", "weakness-worsening", "myelopathy-gradual", "back-pain-red-flags",
               "night-pain-severe", "diabetic-foot", "critical-limb", "statin-muscle", "cramp-over-10-minutes", "dirty-wound",
               "low-potassium", "after-thyroid-surgery", "shingles", "nitrous-oxide", "one-eye-sight", "child",
-              "quinine-side-effects"],
+              "quinine-side-effects", "chest-pain-with-effort"],
     "soon": ["trapped-nerve-not-better", "new-numbness-unexplained", "keeps-coming-back", "spreading-slowly",
              "myelopathy-months", "pain-disturbs-sleep", "diabetes-numbness", "cramps-sleep", "walking-legs",
              "calf-pain-walking"],
@@ -57,8 +58,8 @@ def by_id() -> dict[str, signs.Sign]:
 
 
 def item(sign: signs.Sign, clinic: dict = CLINIC) -> str:
-    """A sign as a card lists it: its own text, with the settings filled in."""
-    return f"{CARD_ITEM}{signs.fill(sign.text, clinic)}\n"
+    """A sign as a card lists it: its own text (and its own action, if it has one), settings filled in."""
+    return f"{CARD_ITEM}{signs._card_item(sign, clinic)}\n"
 
 
 # ------------------------------------------------------------------ the data
@@ -105,7 +106,8 @@ def test_sign_wording_is_plain_language():
     from scripts import readability
 
     readability.ensure_cmudict()
-    text = " ".join(f"{readability._plain(s.text)} {s.why}" for s in signs.load(DOCS))
+    actions = {s.id: readability._plain(signs.as_sentence(s.action)) if s.action else "" for s in signs.load(DOCS)}
+    text = " ".join(f"{readability._plain(s.text)} {actions[s.id]} {s.why}" for s in signs.load(DOCS))
     sentences = re.split(r"(?<=[.!?])\s+", text)
     assert textstat.flesch_kincaid_grade(text) <= readability.MAX_GRADE
     assert max(len(sentence.split()) for sentence in sentences) <= 25
@@ -180,20 +182,26 @@ def test_a_tier_section_gives_each_sign_its_why():
 
 def test_actions_use_the_tier_words_from_the_settings():
     clinic = dict(CLINIC, emergency_number="112", urgent_advice="call your doctor's out-of-hours line")
-    out = signs.expand("If it comes and goes, {{ act: tia }}. {{ act: dvt }}. Or {{ act: walking-legs }}.", clinic, DOCS)
-    assert out == ("If it comes and goes, **call 112 now**. **Get help today: call your doctor's out-of-hours line**. "
-                   "Or **see a GP soon**.")
+    text = "If it comes and goes, {{ act: tia }}. {{ act: dvt }}. Or {{ act: walking-legs }}."
+    out = signs.expand(text, clinic, DOCS)
+    # On the website an emergency action is also a tap-to-call link; the kiosk has no links.
+    assert out == ("If it comes and goes, [**call 112 now**](tel:112){ .signs-act }. "
+                   "**Get help today: call your doctor's out-of-hours line**. Or **see a GP soon**.")
+    assert signs.expand(text, clinic, DOCS, kiosk=True) == (
+        "If it comes and goes, **call 112 now**. **Get help today: call your doctor's out-of-hours line**. Or **see a GP soon**.")
 
 
-@pytest.mark.parametrize("sign_id, action", [("stroke", "Call 112 now."), ("dvt", "Get help today: call the out-of-hours line."),
-                                             ("walking-legs", "See a GP soon.")])
-def test_a_sign_in_page_text_is_its_own_words_and_its_action(sign_id, action):
+@pytest.mark.parametrize("sign_id, action, on_the_website", [
+    ("stroke", "**Call 112 now.**", "[**Call 112 now.**](tel:112){ .signs-act }"),
+    ("dvt", "**Get help today: call the out-of-hours line.**", "**Get help today: call the out-of-hours line.**"),
+    ("walking-legs", "**See a GP soon.**", "**See a GP soon.**"),
+])
+def test_a_sign_in_page_text_is_its_own_words_and_its_action(sign_id, action, on_the_website):
     clinic = dict(CLINIC, emergency_number="112", urgent_advice="call the out-of-hours line")
-    sign = by_id()[sign_id]
-    out = signs.expand(f"Watch for this. {{{{ sign: {sign_id} }}}}", clinic, DOCS)
-    assert out == f"Watch for this. {signs.fill(sign.text, clinic)} **{action}**"
-    # The kiosk shows the same words (its own settings give the number).
-    assert signs.expand(f"{{{{ sign: {sign_id} }}}}", clinic, DOCS, kiosk=True) == f"{signs.fill(sign.text, clinic)} **{action}**"
+    words = signs.fill(by_id()[sign_id].text, clinic)
+    assert signs.expand(f"Watch for this. {{{{ sign: {sign_id} }}}}", clinic, DOCS) == f"Watch for this. {words} {on_the_website}"
+    # The kiosk shows the same words (its own settings give the number), without a link.
+    assert signs.expand(f"{{{{ sign: {sign_id} }}}}", clinic, DOCS, kiosk=True) == f"{words} {action}"
 
 
 def test_a_sign_in_a_glossary_tooltip_is_plain_words():

@@ -106,7 +106,7 @@ def test_a_sign_in_page_text_and_in_a_tooltip_is_its_own_words_and_its_action(si
     """`{{ sign: ID }}` (issue 15): the sign's text from the data, then its tier's action from the settings."""
     html = render(site, "index.md")
     assert ("<strong>Stroke:</strong> a face that droops on one side, or <strong>sudden</strong> weakness of one side "
-            "of your body. <strong>Call 999 now.</strong>") in html
+            'of your body. <a class="signs-act" href="tel:999"><strong>Call 999 now.</strong></a>') in html
     edit(site / "docs/glossary.md", ":   The part of a nerve where it leaves the spine.",
          ":   The part of a nerve where it leaves the spine. If it is pressed: {{ sign: weakness-worsening }}")
     edit(site / "mkdocs.yml", "urgent_advice: call 111", "urgent_advice: call the surgery")

@@ -84,6 +84,10 @@ SETTINGS = (
             required=True, patients_read="always"),
     Setting("clinic", "urgent_number", "phone", '"111"', "The same-day help line.", required=True, patients_read="always"),
     Setting("clinic", "urgent_service", "text", "NHS 111", "The name of that help line.", required=True, patients_read="always"),
+    Setting("clinic", "urgent_online", "url", '""', "The same-day help line's website (e.g. `https://111.nhs.uk/`): a link "
+            "beside its Call button on the website. Empty: no link."),
+    Setting("clinic", "urgent_online_label", "text", '""', "The words of that link after \"Or use\" (e.g. `NHS 111 online`). "
+            "Empty: the address itself."),
     Setting("clinic", "reception_note", "text", '""', "Added to the emergency card: empty on the web; "
             "in the kiosk config, what to tell staff (\"Tell the reception desk now.\").", patients_read="kiosk"),
     Setting("clinic", "publisher", "text", "The Numb Hands and Feet guide team", "Who publishes this copy of the guide (About page).",
@@ -239,8 +243,9 @@ def _check_value(config: dict[str, Any], setting: Setting, value: Any, kiosk: bo
         return problem(f"{setting.path} is '{value}', which is not a phone number",
                        f"use digits only (spaces and a leading + are fine), e.g. {setting.name}: {setting.example}")
     if setting.kind == "url" and not (urlsplit(value).scheme == "https" and urlsplit(value).hostname):
+        example = "https://111.nhs.uk/" if setting.section == "clinic" else "https://guide.your-clinic.org/"  # a service's site, or the guide's
         return problem(f"{setting.path} is '{value}', which is not an https:// address",
-                       f"write the guide's full public address, e.g. {setting.name}: https://guide.your-clinic.org/")
+                       f"write the full address, starting with https://, e.g. {setting.name}: {example}")
     if setting.kind == "seconds" and value < 1:
         return problem(f"{setting.path} is {value}", f"use {KINDS['seconds'].words}, e.g. {setting.name}: {setting.example}")
     if setting.kind in ("pages", "page_texts"):

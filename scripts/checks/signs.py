@@ -33,7 +33,7 @@ COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 KEYS = ("id", "tier", "text", "why", "topics", "sources", "watch")
 # Keys a sign may have besides KEYS. `criteria` (what must be true of the patient) is read by the
 # triage engine and checked by scripts/checks/overlaps.py (with scripts/model/criteria.py), not here.
-OPTIONAL_KEYS = ("criteria",)
+OPTIONAL_KEYS = ("criteria", "action")
 # Keys that were once allowed, with why they are gone.
 REMOVED_KEYS = {"short": "remove it: cards show the sign's own 'text', so no label can drop an 'or', a 'new' "
                          "or an 'either' (brief §8, one wording per sign)"}

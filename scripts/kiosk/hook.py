@@ -2,7 +2,8 @@
 `extra.kiosk` (mkdocs-kiosk.yml); they are not listed under `hooks:` themselves.
 
 Connects MkDocs' events to scripts/kiosk/qr.py: topic tiles on the home page, the "Take this page
-home" QR code, and QR cards for every link that leaves the site. No logic of its own.
+home" QR code (none while the public address is an example one), the note that ticks are not kept,
+and QR cards for every link that leaves the site. No logic of its own.
 """
 
 from __future__ import annotations
@@ -37,15 +38,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     settings = _settings(config)
-    address = kiosk_qr.public_address(settings["public_url"], page.url)
+    # None while public_url is an example address: the partial then says to ask the staff instead.
+    address = kiosk_qr.public_address(settings.get("public_url") or "", page.url)
     context["kiosk_page_address"] = address
-    context["kiosk_page_qr"] = kiosk_qr.qr_svg(address, f"QR code for this page: {address}")
+    context["kiosk_page_qr"] = kiosk_qr.qr_svg(address, f"QR code for this page: {address}") if address else ""
+    page.content = kiosk_qr.add_ticks_note(page.content or "")
     if page.is_homepage:
         topics = [(other.url, other.title, (other.meta or {}).get("description", ""))
                   for other in nav.pages if not other.is_homepage]
+        urgent = next((other.url for other in nav.pages if other.file.src_uri == signs.FULL_LIST_PAGE), "")
         # Links relative to the home page, which sits at the site's root.
         strip = kiosk_qr.emergency_line(signs.emergency_strip(config.extra.get("clinic", {})))
-        page.content = kiosk_qr.insert_after_h1(page.content or "", strip + kiosk_qr.topic_tiles(topics))
+        page.content = kiosk_qr.insert_after_h1(page.content, strip + kiosk_qr.topic_tiles(topics, urgent))
     return context
 
 

@@ -1,4 +1,5 @@
-"""Kiosk page parts made at build time: QR codes (segno), external links turned into QR cards, topic tiles.
+"""Kiosk page parts made at build time: QR codes (segno), external links turned into QR cards, topic
+tiles, and the kiosk's own notes (ticks are not kept).
 
 Plain functions over HTML strings and settings, so they are tested without MkDocs.
 """
@@ -10,6 +11,8 @@ import re
 from urllib.parse import urljoin
 
 import segno
+
+from scripts.checks.settings import is_example_address
 
 # An opening <a> tag with an absolute address (http, https, mailto, tel, file, ...): anything that
 # would leave the kiosk's own 127.0.0.1 site.
@@ -27,8 +30,12 @@ def qr_svg(address: str, label: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
 
 
-def public_address(public_url: str, page_url: str) -> str:
-    """The page's address on the public website (what a patient's phone opens)."""
+def public_address(public_url: str, page_url: str) -> str | None:
+    """The page's address on the public website (what a patient's phone opens), or None while the
+    public address is missing or an example one (numb-hands-and-feet.example.org): a code that
+    opens nothing would be a dead end, so the kiosk then tells the patient to ask the staff."""
+    if not public_url.strip() or is_example_address(public_url):
+        return None
     return urljoin(public_url.rstrip("/") + "/", page_url)
 
 
@@ -59,9 +66,10 @@ def external_links_to_qr(page_html: str) -> str:
     return head + body.replace("</body>", store_html + "</body>", 1)
 
 
-def topic_tiles(pages: list[tuple[str, str, str]]) -> str:
-    """The kiosk home screen: one large tile per page, given as (url, title, description)."""
-    tiles = "".join(f'<li><a class="kiosk-tile" href="{html.escape(url)}">'
+def topic_tiles(pages: list[tuple[str, str, str]], urgent_url: str = "") -> str:
+    """The kiosk home screen: one large tile per page, given as (url, title, description); the tile
+    of urgent_url (the page with every warning sign) is marked as the urgent one (red, with an icon)."""
+    tiles = "".join(f'<li><a class="kiosk-tile{" kiosk-tile--urgent" if url == urgent_url else ""}" href="{html.escape(url)}">'
                     f'<span class="kiosk-tile__title">{html.escape(title)}</span>'
                     f'<span class="kiosk-tile__text">{html.escape(description)}</span></a></li>'
                     for url, title, description in pages)
@@ -87,3 +95,22 @@ def emergency_line(strip: str) -> str:
 def add_to_attract_screen(page_html: str, strip: str) -> str:
     """Put the same emergency line on the "Touch to start" screen, inside its button (spans only)."""
     return ATTRACT_BUTTON.sub(lambda m: m.group(1) + strip + m.group(2), page_html, count=1)
+
+
+# --- ticks (pymdownx.tasklist): the kiosk cannot send them home, and says so where they are made ---
+
+FIRST_CHECKLIST = re.compile(r'<ul class="task-list">')
+HEADING_END = re.compile(r"</h[1-6]>", re.IGNORECASE)
+TICKS_NOTE = ('<p class="kiosk-note" role="note">On this screen, your ticks are wiped for the next person, and '
+              '"Take this page home" does not take them with it. To keep them, take a photo of the list or write it down.</p>')
+
+
+def add_ticks_note(content: str) -> str:
+    """Put TICKS_NOTE under the heading of the section that holds the page's first checklist (before
+    its instructions), or just before the list when no heading comes first. Pages without one stay as they are."""
+    checklist = FIRST_CHECKLIST.search(content)
+    if checklist is None:
+        return content
+    headings = list(HEADING_END.finditer(content, 0, checklist.start()))
+    at = headings[-1].end() if headings else checklist.start()
+    return content[:at] + TICKS_NOTE + content[at:]

@@ -39,10 +39,14 @@ HEADER = """\
 # Empty by default: nothing is signed until a clinician checks a page.
 """
 
-# The tokens that put warning signs on a page (scripts/transforms/signs.py renders them). Read
-# anywhere in the text, even in code blocks: a sign counted once too often only voids a record sooner.
+# The tokens that put clinical data on a page: warning signs (scripts/transforms/signs.py) and the
+# step-by-step check, which shows every sign and docs/_data/steps.yml (scripts/transforms/steps.py).
+# A new token that shows data belongs here (tests/test_signoff.py fails on a token it does not know).
+# Read anywhere in the text, even in code blocks: data counted once too often only voids a record sooner.
 SIGNS_TOKEN = re.compile(r"\{\{\s*signs\s*:\s*([^}]*?)\s*\}\}")
 ONE_SIGN_TOKEN = re.compile(r"\{\{\s*(?:act|sign)\s*:\s*([^}]*?)\s*\}\}")
+STEPS_TOKEN = re.compile(r"\{\{\s*steps\s*\}\}")
+STEPS_FILE = "_data/steps.yml"
 TIER_TOKEN = re.compile(r"^tier\s*=\s*(\S+)$")
 ALL = "all"
 NOT_CHECKED = "This page has not yet been checked by a clinician."  # what an unsigned page says
@@ -139,7 +143,8 @@ def sign_entries(docs_dir: Path) -> list[dict]:
 
 def shown_signs(text: str, entries: list[dict]) -> list[dict]:
     """The entries of the signs a page shows: `{{ signs: ... }}` blocks (topics, ids, `all`,
-    `tier=...`), `{{ act: ID }}` and `{{ sign: ID }}`; in the data file's order, each once."""
+    `tier=...`), `{{ act: ID }}`, `{{ sign: ID }}` and `{{ steps }}` (every sign); in the data
+    file's order, each once."""
     ids: set[str] = set()
     topics: set[str] = set()
     tiers: set[str] = set()
@@ -152,16 +157,22 @@ def shown_signs(text: str, entries: list[dict]) -> list[dict]:
             ids |= tokens
             topics |= tokens
     ids |= set(ONE_SIGN_TOKEN.findall(text))
+    if STEPS_TOKEN.search(text):
+        topics.add(ALL)
     return [e for e in entries
             if ALL in topics or str(e.get("id")) in ids or str(e.get("tier")) in tiers or topics & set(e.get("topics") or ())]
 
 
 def content_hash(body: str, docs_dir: Path) -> str:
-    """The hash a record keeps: the page's Markdown body (no front matter) and its signs' entries."""
+    """The hash a record keeps: the page's Markdown body (no front matter), its signs' entries and,
+    on the page with the step-by-step check, docs/_data/steps.yml."""
     text = normalise(with_snippets(normalise(body), docs_dir))
     digest = hashlib.sha256(text.encode("utf-8"))
     for entry in shown_signs(text, sign_entries(docs_dir)):
         digest.update(b"\0sign\0" + json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    steps = Path(docs_dir) / STEPS_FILE
+    if STEPS_TOKEN.search(text) and steps.is_file():
+        digest.update(b"\0steps\0" + normalise(steps.read_text(encoding="utf-8")).encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -222,7 +233,7 @@ _statuses: dict[Path, tuple[tuple, list[PageStatus]]] = {}
 
 
 def _stamp(docs_dir: Path) -> tuple:
-    files = sorted(docs_dir.rglob("*.md")) + [docs_dir / SIGNS_FILE, docs_dir / DATA_FILE]
+    files = sorted(docs_dir.rglob("*.md")) + [docs_dir / SIGNS_FILE, docs_dir / STEPS_FILE, docs_dir / DATA_FILE]
     return tuple((str(f), f.stat().st_mtime_ns if f.exists() else None) for f in files)
 
 

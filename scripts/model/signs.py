@@ -30,6 +30,9 @@ class Sign:
     sources: tuple[str, ...] = ()
     watch: tuple[str, ...] = ()
     criteria: dict = field(default_factory=dict, compare=False, hash=False)  # see scripts/model/criteria.py
+    # What to do, when the tier's own words are not enough ("treat a hypo now, and call 999 if ...");
+    # the tier (card, engine, step-by-step check) stays the same.
+    action: str = ""
 
 
 _cache: dict[Path, tuple[int, list[Sign]]] = {}
@@ -46,7 +49,7 @@ def load(docs_dir: Path) -> list[Sign]:
         entries = yaml.load(handle, Loader=_Loader) or []
     signs = [Sign(str(e["id"]), str(e["tier"]), str(e["text"]).strip(), str(e.get("why", "")).strip(),
                   tuple(e.get("topics") or ()), tuple(e.get("sources") or ()), tuple(e.get("watch") or ()),
-                  dict(e.get("criteria") or {}))
+                  dict(e.get("criteria") or {}), str(e.get("action") or "").strip())
              for e in entries]
     _cache[path] = (stamp, signs)
     return signs

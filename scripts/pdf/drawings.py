@@ -4,9 +4,9 @@ to fit a height).
 
 A drawing is made for a phone: narrow, its parts stacked (docs/images/*.svg). One that reads better
 side by side on paper says so in its own file: `data-print-viewbox` on the <svg> gives the paper
-layout's box, and `data-print-transform` on a part says where that part moves, replacing its
-`transform` (see docs/images/bodymap-neck.svg). Nothing else changes, so the two layouts cannot drift
-apart. tests/test_pdf.py measures the printed size of every figure's text.
+layout's box, and `data-print-NAME` on any part replaces that part's NAME attribute on paper, mostly
+`data-print-transform` to move a part (see docs/images/bodymap-neck.svg). Nothing else changes, so
+the two layouts cannot drift apart. tests/test_pdf.py measures the printed size of every figure's text.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from urllib.parse import quote
 PRINT_TEXT_PT = 10.5  # the smallest text of a printed drawing; clear print asks for nothing under 10 pt
 DEFAULT_FONT_SIZE = 16.0  # CSS's "medium": the size of SVG text that sets none
 SVG_NS = "http://www.w3.org/2000/svg"
+PRINT = "data-print-"
+CAMEL_CASE = {"viewbox": "viewBox"}  # SVG's names are case-sensitive; HTML-style data- names are lower case
 NUMBER = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
 
 ET.register_namespace("", SVG_NS)
@@ -49,16 +51,16 @@ def smallest_text(root: ET.Element, inherited: float = DEFAULT_FONT_SIZE) -> flo
 
 def paper_layout(root: ET.Element) -> bool:
     """Switch the drawing to its print layout, if it has one; returns whether it did."""
-    box = root.get("data-print-viewbox")
+    box = root.get(PRINT + "viewbox")
     if not box:
         return False
-    root.set("viewBox", box)
+    for part in root.iter():
+        for name in [n for n in part.attrib if n.startswith(PRINT)]:
+            plain = name.removeprefix(PRINT)
+            part.set(CAMEL_CASE.get(plain, plain), part.attrib.pop(name))
     _, _, width, height = box.split()
     root.set("width", width)
     root.set("height", height)
-    for part in root.iter():
-        if part.get("data-print-transform") is not None:
-            part.set("transform", part.get("data-print-transform"))
     return True
 
 

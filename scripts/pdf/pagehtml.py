@@ -24,6 +24,7 @@ from scripts.pdf.drawings import DrawingError, fit
 WEB_ONLY_CLASSES = {"screen-only", "headerlink", "md-content__button", "pdf-links", "md-source-file", "md-top"}
 WEB_ONLY_CLASS_PREFIXES = ("kiosk-",)
 WEB_ONLY_TAGS = {"script", "noscript", "style", "button", "form"}
+LONG_CARD_SIGNS = 8  # a card with more signs than this may break across pages
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -215,6 +216,11 @@ def _mark_for_print(root: ET.Element) -> None:
         if len(paragraph) == 1 and paragraph[0].tag == "img" and not (paragraph.text or "").strip() \
                 and not (paragraph[0].tail or "").strip():
             add_class(paragraph, "print-picture")
+    # A care card longer than a third of a page may run on to the next one (pdf.css), rather than
+    # leave most of a page empty before it (the urgent-help handout's 24-sign emergency card).
+    for card in root.iter():
+        if (card.tag == "details" or "admonition" in _classes(card)) and len(list(card.iter("li"))) > LONG_CARD_SIGNS:
+            add_class(card, "print-long")
     for table in root.iter("table"):
         cells = [td for td in table.iter("td") if starts_with_icon(td)]
         for cell in cells:

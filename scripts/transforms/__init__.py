@@ -44,6 +44,7 @@ SIGNOFF_PRIORITY = 33
 ABBR_PRIORITY = 6.9
 # After raw HTML is put back (30) and `&` is restored (20): the postprocessors see the final HTML.
 POSTPROCESSOR_PRIORITY = 5
+CARD_CLASSES = set(signs.CARD_TYPE.values())  # the warning cards' admonition types: emergency, urgent, soon
 INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 
 
@@ -144,6 +145,20 @@ class GlossaryAbbreviations(AbbrTreeprocessor):
             return
         self.RE = self.extension.site.abbreviation_pattern
         self.iter_element(root)
+
+    def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
+        """No tooltips inside a warning card: there a pop-up covers the Call button (UX review 12-03, M2),
+        and the card's words are the sign itself. The text after the card is still looked at."""
+        if parent is None or el.tag not in ("div", "details") or not CARD_CLASSES & set((el.get("class") or "").split()):
+            super().iter_element(el, parent)
+            return
+        children, text = list(el), el.text
+        for child in children:
+            el.remove(child)
+        el.text = None
+        super().iter_element(el, parent)  # now only the tail
+        el.text = text
+        el.extend(children)
 
 
 class PagePostprocessor(Postprocessor):

@@ -66,9 +66,13 @@ HEADING = re.compile(r"<h([1-6])[^>]*>.*?</h\1>", re.DOTALL)
 NESTED_ABBR = re.compile(r'(<abbr class="glossary-term"[^>]*>(?:(?!</?abbr)[^\x00])*?)<abbr title="[^"]*">(.*?)</abbr>')
 
 
+# Either kind of tooltip: a [[term]] mark (class glossary-term) or an automatic one; title is the definition.
+ANY_ABBR = re.compile(r'<abbr (?:class="glossary-term" )?title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+
+
 def first_mentions_only(page_html: str) -> str:
-    """Keep the automatic tooltip on the first mention of each term on a page, so the text
-    is not full of underlines and tab stops; words marked [[ ]] keep theirs everywhere."""
+    """Keep the tooltip on the first mention of each term on a page only, whether marked [[ ]] or
+    found automatically, so the text is not full of underlines and tab stops (UX review 12-03, m8)."""
     while True:
         unnested = NESTED_ABBR.sub(r"\1\2", page_html)
         if unnested == page_html:
@@ -78,9 +82,10 @@ def first_mentions_only(page_html: str) -> str:
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:
-        if match.group(1) in seen:
+        definition = html.unescape(match.group(1))  # the two kinds escape quotes differently
+        if definition in seen:
             return match.group(2)
-        seen.add(match.group(1))
+        seen.add(definition)
         return match.group(0)
 
-    return AUTO_ABBR.sub(keep_first, page_html)
+    return ANY_ABBR.sub(keep_first, page_html)

@@ -123,9 +123,26 @@ def call_line(tier: str, clinic: dict, kiosk: bool) -> str | None:
         return None
     if kiosk:
         return f"**{number}**{{ .signs-number }} {_setting(clinic, 'reception_note')}".rstrip()
-    digits = re.sub(r"[^\d+]", "", number)
     # Paper cannot be tapped: the button is web-only (the lead sentence above it has the number).
-    return f"[Call {number}](tel:{digits}){{ .signs-call }}\n{{ .screen-only }}"
+    button = f"[Call {number}](tel:{_digits(number)}){{ .signs-call }}"
+    online = _setting(clinic, "urgent_online") if tier == "today" else ""
+    if online:  # the same-day service's website beside its number ("111.nhs.uk or call 111", NHS care cards)
+        label = _setting(clinic, "urgent_online_label") or re.sub(r"^https?://|/$", "", online)
+        button += f" [Or use {label}]({online}){{ .signs-online }}"
+    return f"{button}\n{{ .screen-only }}"
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"[^\d+]", "", number)
+
+
+def bold_action(words: str, tier: str, clinic: dict, call_link: bool) -> str:
+    """An action in page text, in bold; on the website an emergency action is also a tap-to-call
+    link, so every line that says "call 999 now" can be acted on with one tap (UX review 12-03, B1)."""
+    number = _setting(clinic, "emergency_number")
+    if not (call_link and tier == "emergency" and number):
+        return f"**{words}**"
+    return f"[**{words}**](tel:{_digits(number)}){{ .signs-act }}"
 
 
 # ------------------------------------------------------------------ Markdown output
@@ -141,8 +158,14 @@ def _card(tier: str, signs: list[Sign], clinic: dict, kiosk: bool, folded: bool 
     if call:
         lines += [f"    {part}" for part in call.split("\n")] + [""]
     # Each sign in its own words, always: a shorter label narrowed signs (clinical review C2, m2).
-    lines += [f"    - {fill(sign.text, clinic)}" for sign in signs]
+    lines += [f"    - {_card_item(sign, clinic)}" for sign in signs]
     return lines + [""]
+
+
+def _card_item(sign: Sign, clinic: dict) -> str:
+    """A sign in a card: its words, and its own action when the card title's words are not enough."""
+    text = fill(sign.text, clinic)
+    return f"{text} **{as_sentence(fill(sign.action, clinic))}**" if sign.action else text
 
 
 # The tiers whose card a topic page folds to its title and count. Emergency and same-day cards stay
@@ -163,7 +186,8 @@ def cards(signs: list[Sign], clinic: dict, kiosk: bool = False, more_link: bool 
             folded = more_link and bool(lines) and tier in FOLDED_ON_TOPIC_PAGES
             lines += _card(tier, in_tier, clinic, kiosk, folded=folded)
     if more_link:
-        lines += [f"[All warning signs]({FULL_LIST_PAGE}){{ .signs-more }}", ""]
+        lines += [f"[All warning signs]({FULL_LIST_PAGE}){{ .signs-more }}",  # and the step-by-step check (steps.py):
+                  "[What should I do now? Check step by step](what-to-do-now.md){ .signs-more }", ""]
     return lines
 
 
@@ -174,7 +198,7 @@ def tier_section(tier: str, signs: list[Sign], clinic: dict, kiosk: bool = False
     if call:
         lines += call.split("\n") + [""]
     for sign in (s for s in signs if s.tier == tier):
-        lines.append(f"- {fill(sign.text, clinic)}<br><span class=\"signs-why\">{fill(sign.why, clinic)}</span>")
+        lines.append(f"- {_card_item(sign, clinic)}<br><span class=\"signs-why\">{fill(sign.why, clinic)}</span>")
     return lines + [""]
 
 
@@ -201,17 +225,23 @@ def find(sign_id: str, signs: list[Sign], token: str = "act") -> Sign:
     return sign
 
 
+def sign_action(sign: Sign, clinic: dict) -> str:
+    """The sign's own `action` when the data gives one, else its tier's words."""
+    return fill(sign.action, clinic) if sign.action else action(sign.tier, clinic)
+
+
 def act(sign_id: str, signs: list[Sign], clinic: dict) -> str:
-    return action(find(sign_id, signs).tier, clinic)
+    return sign_action(find(sign_id, signs), clinic)
 
 
-def sign_words(sign_id: str, signs: list[Sign], clinic: dict) -> str:
-    """`{{ sign: ID }}`: the sign's own words, then its action as a sentence (Markdown inline)."""
+def sign_words(sign_id: str, signs: list[Sign], clinic: dict, call_link: bool = False) -> str:
+    """`{{ sign: ID }}`: the sign's own words, then its action as a sentence (Markdown inline);
+    with call_link, an emergency action is a tap-to-call link (bold_action)."""
     sign = find(sign_id, signs, "sign")
     text = fill(sign.text, clinic)
     if not re.search(r"[.!?][*_]*$", text):
         text += "."
-    return f"{text} **{as_sentence(action(sign.tier, clinic))}**"
+    return f"{text} {bold_action(as_sentence(sign_action(sign, clinic)), sign.tier, clinic, call_link)}"
 
 
 MARKDOWN_INLINE = [(re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"\*\*|__|[*`]"), "")]
@@ -233,15 +263,16 @@ def plain_text(text: str, clinic: dict, docs_dir: Path) -> str:
     return fill(text, clinic)
 
 
-def _inline(line: str, signs: list[Sign], clinic: dict) -> str:
-    """`{{ sign: ID }}` and `{{ act: ID }}` in a line of page text."""
-    line = SIGN.sub(lambda m: sign_words(m.group(1), signs, clinic), line)
+def _inline(line: str, signs: list[Sign], clinic: dict, kiosk: bool = False) -> str:
+    """`{{ sign: ID }}` and `{{ act: ID }}` in a line of page text (tap-to-call on the website, not the kiosk)."""
+    line = SIGN.sub(lambda m: sign_words(m.group(1), signs, clinic, call_link=not kiosk), line)
 
     def replace(match: re.Match) -> str:
-        words = act(match.group(1), signs, clinic)
+        tier = find(match.group(1), signs).tier
+        words = action(tier, clinic)
         if SENTENCE_START.search(line[:match.start()]):
             words = words[0].upper() + words[1:]
-        return f"**{words}**"
+        return bold_action(words, tier, clinic, call_link=not kiosk)
     return ACT.sub(replace, line)
 
 
@@ -277,7 +308,7 @@ def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> 
             rendered = render_block(block.group(2), signs, clinic, kiosk, _has_full_list(Path(docs_dir)))
             out += [indent + part if part else "" for part in rendered]
         elif "{{" in line:
-            out.append(_inline(line, signs, clinic))
+            out.append(_inline(line, signs, clinic, kiosk))
         else:
             out.append(line)
     return "\n".join(out)

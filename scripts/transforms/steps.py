@@ -66,6 +66,7 @@ RESTART = "Start again"
 FLOW_START = "Start at 1. Any one sign is enough. Follow the arrows."
 FLOW_YES = "Yes, one fits"
 FLOW_NO = "No, none fits"
+FLOW_WATCH = "If a sign in part {part} starts later, {action}."
 
 
 class StepsError(ValueError):
@@ -282,12 +283,16 @@ def _end_body(sign: Sign, clinic: dict, kiosk: bool) -> str:
             + f'<p class="step__sign">{inline_html(sign_words.fill(sign.text, clinic))}</p>')
 
 
-def _self_care_body(plan: Plan, signs: list[Sign], clinic: dict) -> str:
+def _self_care_body(plan: Plan, signs: list[Sign], clinic: dict, watch_part: int | None = None) -> str:
+    """What helps at home and the signs that mean "see a GP" after all; on paper (watch_part: the
+    number of the part that lists those signs) one line pointing to that part, to keep to the sheet."""
     home = "".join(f"<li>{inline_html(line)}</li>" for line in plan.home)
-    watch = "".join(f"<li>{inline_html(sign_words.sign_words(sign_id, signs, clinic))}</li>" for sign_id in plan.watch)
-    return (f"<p>{SELF_CARE_HOME}</p><ul>{home}</ul>"
-            + (f"<p>{SELF_CARE_WATCH}</p><ul>{watch}</ul>" if watch else "")
-            + f"<p>{SELF_CARE_AGAIN}</p>")
+    if watch_part:
+        watch = f"<p>{FLOW_WATCH.format(part=watch_part, action=sign_words.action('soon', clinic))}</p>"
+    else:
+        items = "".join(f"<li>{inline_html(sign_words.sign_words(sign_id, signs, clinic))}</li>" for sign_id in plan.watch)
+        watch = f"<p>{SELF_CARE_WATCH}</p><ul>{items}</ul>" if items else ""
+    return f"<p>{SELF_CARE_HOME}</p><ul>{home}</ul>{watch}<p>{SELF_CARE_AGAIN}</p>"
 
 
 # ------------------------------------------------------------------ HTML
@@ -333,11 +338,11 @@ def _answer_html(answer: Answer) -> str:
 
 
 def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
-    """The same questions and tiers on paper: each tier's signs under its groups' questions (each
-    sign once per tier), a "yes" arrow to the tier's action and a "no" arrow to the next part."""
+    """The same questions and tiers on paper: each part's question with its "yes" arrow to the tier's
+    action, its signs under its groups' questions (each sign once per part), and a "no" arrow on."""
     tiers = groups_by_tier(plan, signs)
     order = [tier for tier in TIERS if tiers[tier]]
-    parts = [f'<div class="steps-flowchart print-only">', f'<p class="flow-start">{FLOW_START}</p>']
+    parts = ['<div class="steps-flowchart print-only">', f'<p class="flow-start">{FLOW_START}</p>']
     for number, tier in enumerate(order, start=1):
         shown: set[str] = set()
         blocks = []
@@ -347,17 +352,21 @@ def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
             if fresh:
                 items = "".join(f"<li>{inline_html(sign_words.fill(s.text, clinic))}</li>" for s in fresh)
                 blocks.append(f'<div class="flow-group"><h3>{html.escape(group.label)}</h3><ul>{items}</ul></div>')
-        question = f"{number}. {PART_NAME[tier].capitalize()}: {GROUP_QUESTION.lower()}"
         lead = sign_words.lead(tier, clinic)
         action = sign_words.title(tier, clinic) + "." + (f" {lead}" if lead else "")
         parts.append(f'<section class="flow-part flow-part--{CARD[tier]}">'
-                     f"<h2>{question}</h2>{''.join(blocks)}"
+                     f"<h2>{number}. {_sentence_case(PART_NAME[tier])}: {GROUP_QUESTION.lower()}</h2>"
                      f'<p class="flow-yes"><span class="flow-arrow">{FLOW_YES} &#8594;</span> <strong>{action}</strong></p>'
+                     f'<div class="flow-groups">{"".join(blocks)}</div>'
                      f'<p class="flow-no"><span class="flow-arrow">{FLOW_NO} &#8595;</span> go to {number + 1}.</p></section>')
     parts.append(f'<section class="flow-part flow-part--self-care"><h2>{len(order) + 1}. {SELF_CARE_TITLE}</h2>'
-                 f"{_self_care_body(plan, signs, clinic)}</section>")
+                 f"{_self_care_body(plan, signs, clinic, watch_part=len(order))}</section>")
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _sentence_case(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 # ------------------------------------------------------------------ the page transform

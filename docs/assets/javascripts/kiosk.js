@@ -3,6 +3,7 @@
 // - In-site links open with location.replace, so the browser history never grows; Back uses our
 //   own list in sessionStorage instead. After a reset there is exactly one history entry.
 // - Links that leave the site show their address and QR code instead (nothing leaves 127.0.0.1).
+// - "Take this page home" lists the ticked boxes of the page: the code cannot carry them.
 // - No new windows, printing, context menu or drag-out (the Chromium policy blocks them too).
 // - After idle_seconds without touch, scroll or keys: "Still reading?" with a countdown; then
 //   all stored state is wiped and the home screen loads (WCAG 2.2.1: the user can extend).
@@ -91,10 +92,35 @@
   }, true);
 
   // ---- Kiosk bar and dialogs ----------------------------------------------------------------
+  // The bar's real height (one row or two, by screen width) keeps focused content clear of it (kiosk.css).
+  var bar = document.querySelector(".kiosk-bar");
+  if (bar && "ResizeObserver" in window) {
+    new ResizeObserver(function () {
+      document.documentElement.style.setProperty("--kiosk-bar-height", bar.offsetHeight + "px");
+    }).observe(bar);
+  }
   document.querySelector("[data-kiosk-back]").addEventListener("click", goBack);
+  // Ticks cannot travel in the "Take this page home" code (it is made at build time), so the dialog
+  // lists what was ticked, for a photo; overrides/partials/kiosk.html says so.
+  function showTicked(dialog) {
+    var box = dialog.querySelector("[data-kiosk-ticked]");
+    if (!box) return;
+    var list = box.querySelector("[data-kiosk-ticked-list]");
+    list.textContent = "";
+    document.querySelectorAll(".task-list-item input[type=checkbox]:checked").forEach(function (tick) {
+      var item = tick.closest(".task-list-item");
+      var words = (item.querySelector(".task-list-control") || item).textContent.replace(/\s+/g, " ").trim();
+      var line = document.createElement("li");
+      line.textContent = words;
+      list.appendChild(line);
+    });
+    box.hidden = !list.children.length;
+  }
   document.querySelectorAll("[data-kiosk-open]").forEach(function (button) {
     button.addEventListener("click", function () {
-      document.getElementById(button.getAttribute("data-kiosk-open")).showModal();
+      var dialog = document.getElementById(button.getAttribute("data-kiosk-open"));
+      showTicked(dialog);
+      dialog.showModal();
     });
   });
   document.querySelectorAll("[data-kiosk-close]").forEach(function (button) {

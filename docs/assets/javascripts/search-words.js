@@ -16,6 +16,7 @@ var __searchWords = {
 "symptoms.html": "numbness tingling burning and weakness what numbness pins and needles burning and weakness feel like what they may mean and when they are harmless or need help fast",
 "treatment.html": "treatment what works and what does not which treatments help numbness and pain from the neck or lower back which do not and their risks exercise physio medicines injections and surgery",
 "urgent-help.html": "when to get help urgently the warning signs with numbness tingling or weakness that mean you need help now today or soon and what each sign means",
+"what-to-do-now.html": "what should i do now a step by step check answer one question at a time to find out if you need help now today or soon or can look after it at home",
 "where-is-it-numb.html": "where is it numb tap the part of the body that feels numb or tingly or choose it from a list to go to the part of this guide about it"
 },
 "first": {
