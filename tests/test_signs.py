@@ -251,14 +251,28 @@ def drift(line: str) -> list:
     ("| A cramp that lasts longer than 10 minutes | See your GP |", "cramp-over-10-minutes"),  # a table row
     ("If you take a statin and get muscle aches, talk to your doctor.", "statin-muscle"),  # M9
     ("Clumsy hands: {{ act: trapped-nerve-not-better }}.", "myelopathy-gradual"),  # the action of another sign
-    ("| New trouble peeing, or wetting yourself | {{ act: cauda-equina-bladder }} |", "bladder-bowel-loss"),  # two signs, one used
+    ("| Trouble peeing, or wetting yourself | {{ sign: cauda-equina-bladder }} |", "bladder-bowel-loss"),  # two signs, one used
     ("Face drooping is a stroke sign: call {{ clinic.emergency_number }} now.", "stroke"),  # the right tier, but not the sign
 ])
 def test_a_sentence_that_describes_a_sign_with_an_urgency_must_use_the_sign(line, sign):
     found = drift(line)
     assert [(p.line, p.message, p.fix) for p in found] == [
         (3, f"the sentence describes the warning sign '{sign}' with an urgency of its own",
-         f"insert '{{{{ sign: {sign} }}}}' (its words and action) or use '{{{{ act: {sign} }}}}'")]
+         f"insert '{{{{ sign: {sign} }}}}' (its own words and action)")]
+
+
+@pytest.mark.parametrize("line, sign", [
+    ("If you have diabetes and a sore on a numb foot, {{ act: diabetic-foot }}.", "diabetic-foot"),
+    ("Do not wait for a routine appointment if you have foot drop: {{ act: weakness-worsening }}.", "weakness-worsening"),
+    ("An arm or leg that suddenly goes numb and turns cold, pale or blue: {{ act: limb-ischaemia }}.", "limb-ischaemia"),  # drops "weak", "painful"
+])
+def test_a_sentence_that_describes_a_sign_in_its_own_words_next_to_its_action_must_insert_the_sign(line, sign):
+    """The sign's action alone is not enough: the description in the page's words can narrow it (C2)."""
+    found = drift(line)
+    assert [(p.message, p.fix.split(" (")[0]) for p in found] == [
+        (f"the sentence describes the warning sign '{sign}' in words of its own, next to its action",
+         f"replace the description and the action with '{{{{ sign: {sign} }}}}'")]
+    assert drift(f"{{{{ sign: {sign} }}}}") == []
 
 
 @pytest.mark.parametrize("line, word", [
@@ -277,7 +291,7 @@ def test_an_urgency_that_is_no_tier_is_refused_with_the_three_tiers(line, word):
 
 
 def test_a_sentence_that_uses_a_sign_gives_it_no_lower_urgency():
-    found = drift("Numbness around your bottom needs a doctor today: {{ act: cauda-equina-saddle }}.")
+    found = drift("{{ sign: cauda-equina-saddle }} needs a doctor today.")
     assert [(p.message, p.fix) for p in found] == [
         ("the sentence uses the warning sign 'cauda-equina-saddle' (tier emergency) and gives it the urgency 'today' (tier today) as well",
          "remove 'today': '{{ sign: cauda-equina-saddle }}' or '{{ act: cauda-equina-saddle }}' already says what to do")]
@@ -287,10 +301,9 @@ def test_a_sentence_that_uses_a_sign_gives_it_no_lower_urgency():
     "Face numbness that comes and goes: {{ sign: tia }}",  # the failing paraphrase above, with the sign
     "Numbness around your bottom: {{ sign: cauda-equina-saddle }}",
     "If your face goes numb suddenly, even for a minute, {{ act: tia }}.",
-    "Clumsy hands or unsteady walking that crept up over months: {{ act: myelopathy-months }}.",  # "clumsy hands" is its own word
+    "If you have any of these signs, {{ act: stroke }}.",  # points to signs without describing them
     "Face numbness that comes and goes: see your doctor soon. <!-- signs: ok -->",
     "Numbness around your bottom is rare. See your GP if your back still hurts in 6 weeks.",  # two sentences
-    "Do not wait for a routine appointment if you have foot drop: {{ act: weakness-worsening }}.",
     "It is also different from damage to many nerves at once.",  # "at once" that is no urgency
     "Read [when to get help urgently](urgent-help.md) before your visit.",  # the urgent-help page's title
     '<a href="#numb-saddle" aria-label="Between the legs: an emergency sign">',  # a tag's attributes are no sentence

@@ -36,9 +36,12 @@ def test_headings_get_no_automatic_tooltip():
     assert glossary.first_mentions_only(html) == '<h1 id="x">Your disc</h1><p><abbr title="A">disc</abbr></p>'
 
 
-def test_only_the_first_automatic_tooltip_of_a_term_is_kept():
+def test_only_the_first_tooltip_of_a_term_is_kept_marked_or_automatic():
+    # One underline per term per page (UX review 12-03, m8), whichever kind comes first.
     html = '<p><abbr title="A">disc</abbr> <abbr title="A">discs</abbr> <abbr class="glossary-term" title="A">disc</abbr></p>'
-    assert glossary.first_mentions_only(html) == '<p><abbr title="A">disc</abbr> discs <abbr class="glossary-term" title="A">disc</abbr></p>'
+    assert glossary.first_mentions_only(html) == '<p><abbr title="A">disc</abbr> discs disc</p>'
+    html = '<p><abbr class="glossary-term" title="it&#x27;s A">disc</abbr> <abbr title="it\'s A">disc</abbr> <abbr title="B">x</abbr></p>'
+    assert glossary.first_mentions_only(html) == '<p><abbr class="glossary-term" title="it&#x27;s A">disc</abbr> disc <abbr title="B">x</abbr></p>'
 
 
 def test_clinic_settings_are_filled_in_and_escaped():
@@ -96,7 +99,7 @@ def test_a_page_gets_tooltips_settings_and_one_automatic_tooltip_per_term(site):
     html = render(site, "neck.md")
     definition = 'title="The part of a nerve where it leaves the spine."'
     assert f'<abbr class="glossary-term" {definition}>nerve root</abbr>' in html  # the [[nerve root]] mark
-    assert html.count(f"<abbr {definition}>") == 1  # the first plain mention only, not the heading
+    assert html.count(definition) == 1  # the first mention only: not the plain ones after it, nor the heading
     assert 'id="what-is-a-nerve-root">What is a nerve root?</h2>' in html
     assert "Call 999 in an emergency" in html
     assert "{{" not in html and "[[" not in html  # warning-sign blocks and actions are expanded too

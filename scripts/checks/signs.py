@@ -298,10 +298,17 @@ def drift(unit: str, watch: Watch) -> tuple[str, str] | None:
     found = {tier: match.group(0) for tier, pattern in watch.urgency.items() if (match := pattern.search(text))}
     if not (found or no_tier or used):
         return None  # no urgency at all (the action of a sign the sentence uses is one)
-    sign_id = _unused_sign(text, used, watch)
+    # Only `{{ sign: }}` puts the sign's own words in: a sentence that describes a sign and adds its
+    # `{{ act: }}` still says the sign in words of its own, which can drop an "or" (review C2).
+    inserted = {m.group(1) for m in SIGN.finditer(unit) if m.group(1) in watch.tier_of}
+    sign_id = _unused_sign(text, inserted, watch)
+    if sign_id in used:
+        return (f"the sentence describes the warning sign '{sign_id}' in words of its own, next to its action",
+                f"replace the description and the action with '{{{{ sign: {sign_id} }}}}' (its own words and action), "
+                f"or say 'these signs' and point to them")
     if sign_id:
         return (f"the sentence describes the warning sign '{sign_id}' with an urgency of its own",
-                f"insert '{{{{ sign: {sign_id} }}}}' (its words and action) or use '{{{{ act: {sign_id} }}}}'")
+                f"insert '{{{{ sign: {sign_id} }}}}' (its own words and action)")
     if used and found:
         said = min(found, key=TIERS.index)
         tiers = {watch.tier_of[u] for u in used}

@@ -101,8 +101,8 @@ def add_to_attract_screen(page_html: str, strip: str) -> str:
 
 FIRST_CHECKLIST = re.compile(r'<ul class="task-list">')
 HEADING_END = re.compile(r"</h[1-6]>", re.IGNORECASE)
-TICKS_NOTE = ('<p class="kiosk-note" role="note">On this screen, your ticks are wiped for the next person, and '
-              '"Take this page home" does not take them with it. To keep them, take a photo of the list or write it down.</p>')
+TICKS_NOTE = ('<p class="kiosk-note" role="note">Your ticks stay on this screen only. They are wiped for the next person, '
+              'and "Take this page home" does not take them with it. To keep them, take a photo of the list or write it down.</p>')
 
 
 def add_ticks_note(content: str) -> str:

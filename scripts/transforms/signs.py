@@ -137,8 +137,9 @@ def _digits(number: str) -> str:
 
 
 def bold_action(words: str, tier: str, clinic: dict, call_link: bool) -> str:
-    """An action in page text, in bold; on the website an emergency action is also a tap-to-call
-    link, so every line that says "call 999 now" can be acted on with one tap (UX review 12-03, B1)."""
+    """An action in page text, in bold; on the website an emergency action in its tier's words is
+    also a tap-to-call link, so every "call 999 now" can be acted on with one tap (UX review 12-03, B1).
+    A sign's own action (e.g. "treat a low blood sugar now, and call 999 if ...") stays words only."""
     number = _setting(clinic, "emergency_number")
     if not (call_link and tier == "emergency" and number):
         return f"**{words}**"
@@ -241,7 +242,7 @@ def sign_words(sign_id: str, signs: list[Sign], clinic: dict, call_link: bool = 
     text = fill(sign.text, clinic)
     if not re.search(r"[.!?][*_]*$", text):
         text += "."
-    return f"{text} {bold_action(as_sentence(sign_action(sign, clinic)), sign.tier, clinic, call_link)}"
+    return f"{text} {bold_action(as_sentence(sign_action(sign, clinic)), sign.tier, clinic, call_link and not sign.action)}"
 
 
 MARKDOWN_INLINE = [(re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"\*\*|__|[*`]"), "")]
@@ -268,11 +269,11 @@ def _inline(line: str, signs: list[Sign], clinic: dict, kiosk: bool = False) -> 
     line = SIGN.sub(lambda m: sign_words(m.group(1), signs, clinic, call_link=not kiosk), line)
 
     def replace(match: re.Match) -> str:
-        tier = find(match.group(1), signs).tier
-        words = action(tier, clinic)
+        sign = find(match.group(1), signs)
+        words = sign_action(sign, clinic)
         if SENTENCE_START.search(line[:match.start()]):
             words = words[0].upper() + words[1:]
-        return bold_action(words, tier, clinic, call_link=not kiosk)
+        return bold_action(words, sign.tier, clinic, call_link=not kiosk and not sign.action)
     return ACT.sub(replace, line)
 
 
