@@ -162,7 +162,7 @@ CASES = [
     Case("unknown sign id in a sign's words", replace("docs/index.md", "{{ sign: stroke }}", "{{ sign: strok }}"),
          "docs/index.md:20: '{{ sign: strok }}' names no sign; use a sign id from docs/_data/warning-signs.yml"),
     Case("page text gives a warning sign an urgency of its own", write_append("docs/neck.md", "\nIf numbness in your face comes and goes, see your doctor soon.\n"),
-         "docs/neck.md:36: the sentence describes the warning sign 'tia' with an urgency of its own; insert '{{ sign: tia }}' (its words and action) or use '{{ act: tia }}'"),
+         "docs/neck.md:36: the sentence describes the warning sign 'tia' with an urgency of its own; insert '{{ sign: tia }}' (its own words and action)"),
     Case("page text uses an urgency that is no tier", write_append("docs/neck.md", "\nIf your arm feels odd, get help straight away.\n"),
          "docs/neck.md:36: 'straight away' is not one of the guide's three urgencies; say which one, with the sign it is about ('{{ sign: ID }}' or '{{ act: ID }}'): "
          "'call 999 now' (emergency), 'get help today: call 111' (today), 'see a GP soon' (soon)"),

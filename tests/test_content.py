@@ -18,7 +18,7 @@ from scripts.checks import allowlist, glossary, nav
 
 # The pages the guide must have (GitHub issues 4 and 11), in navigation order.
 REQUIRED_PAGES = [
-    "Home", "When to get help urgently", "Where is it numb?", "Numbness, tingling, burning and weakness",
+    "Home", "When to get help urgently", "What should I do now?", "Where is it numb?", "Numbness, tingling, burning and weakness",
     "Your spine and nerves, explained", "Numbness from the neck", "Numbness from the lower back",
     "Other causes of numb hands and feet", "Muscle cramps", "Getting diagnosed",
     "Treatment: what works and what does not", "Myths and facts", "Living with it",

@@ -147,7 +147,6 @@ var __searchWords = {
 "out of place",
 "salt deposits",
 "thoracic",
-"tia",
 "trigeminal nerve",
 "vertebrae"
 ],
@@ -238,6 +237,7 @@ var __searchWords = {
 "numbness",
 "paraesthesia",
 "pins and needles",
+"tia",
 "tingling",
 "weakness"
 ],
