@@ -114,10 +114,20 @@ def test_every_page_has_a_tap_to_call_emergency_link_on_its_first_screen(phone, 
     assert on_screen, f"{name}: no tap-to-call {EMERGENCY_TEL} link on the first screen"
 
 
-def test_no_emergency_line_on_the_kiosk_or_on_paper(built_site):
-    partial = (ROOT / "overrides/partials/call-now.html").read_text(encoding="utf-8")
-    assert "not config.extra.kiosk" in partial and "screen-only" in partial
-    assert 'class="call-now' in _article(built_site, "glossary.html")
+def test_the_emergency_line_is_added_only_where_the_opening_has_no_call_button():
+    import markdown
+
+    def render(config: str, text: str) -> str:
+        extension = {"scripts.transforms": {"config_file": str(ROOT / config)}}
+        return markdown.Markdown(extensions=["admonition", "attr_list", *extension], extension_configs=extension).convert(text)
+
+    plain = render("mkdocs.yml", "# Words\n\nA page without a warning card.\n")
+    assert plain.startswith('<p class="call-now screen-only" data-search-exclude><a class="call-now__link" href="tel:999">')
+    assert "call-now" not in render("mkdocs.yml", "# A topic\n\n{{ signs: stroke }}\n\n## First section\n")
+    # A card after the first section or after a picture is too far down: the line is added.
+    assert "call-now" in render("mkdocs.yml", "# A topic\n\n## First section\n\n{{ signs: stroke }}\n")
+    assert "call-now" in render("mkdocs.yml", '# A topic\n\n<figure>x</figure>\n\n{{ signs: stroke }}\n')
+    assert "call-now" not in render("mkdocs-kiosk.yml", "# Words\n\nA page without a warning card.\n")  # no phone there
 
 
 # --- Tooltips (M2, m8) ----------------------------------------------------------------------------

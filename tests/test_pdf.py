@@ -166,8 +166,18 @@ def test_fonts_are_embedded_and_no_glyph_is_missing(booklet, page_texts):
 
 
 def test_care_cards_have_symbols_and_words_for_black_and_white(built_site):
+    """Each level's card title prints after its own symbol: ☎ emergency, ⚠ urgent, ◷ soon."""
     text = squash(" ".join(page.extract_text() for page in PdfReader(built_site / "pdf" / "urgent-help.pdf").pages))
-    assert "\u260e Emergency" in text and "\u26a0 Urgent" in text and "\u25f7 See a doctor soon" in text
+    article = read_article(built_site / "urgent-help.html")
+    titles = {}
+    for card in article.iter():
+        tier = {"emergency", "urgent", "soon"} & set(card.get("class", "").split())
+        title = next((e for e in card if e.tag == "summary" or "admonition-title" in e.get("class", "")), None)
+        if tier and title is not None:
+            titles.setdefault(tier.pop(), squash("".join(title.itertext())))
+    assert set(titles) == {"emergency", "urgent", "soon"}, titles
+    for tier, symbol in (("emergency", "\u260e"), ("urgent", "\u26a0"), ("soon", "\u25f7")):
+        assert f"{symbol} {titles[tier]}" in text, f"{tier}: {symbol} {titles[tier]}"
 
 
 def test_handouts_exist_and_fit_their_paper(built_site):

@@ -33,7 +33,7 @@ from markdown.preprocessors import Preprocessor
 
 from scripts import siteconfig
 from scripts.checks.glossary import GLOSSARY_PAGE, Term
-from scripts.transforms import checklists, clinic, glossary, signoff, signs, steps
+from scripts.transforms import callnow, checklists, clinic, glossary, signoff, signs, steps
 
 NAME = "scripts.transforms"  # as listed under markdown_extensions
 # pymdownx.snippets registers at 32 and Markdown's whitespace normaliser at 30: run between them.
@@ -162,10 +162,17 @@ class GlossaryAbbreviations(AbbrTreeprocessor):
 
 
 class PagePostprocessor(Postprocessor):
-    """On the page's finished HTML: one automatic tooltip per term, tick boxes named by their words."""
+    """On the page's finished HTML: one tooltip per term, tick boxes named by their words, and the
+    emergency number at the top of a page that does not open with a Call button (callnow.py)."""
+
+    def __init__(self, md: Markdown, extension: TransformsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
 
     def run(self, text: str) -> str:
-        return checklists.label_tick_boxes(glossary.first_mentions_only(text))
+        text = checklists.label_tick_boxes(glossary.first_mentions_only(text))
+        site = self.extension.site
+        return text if site.kiosk else callnow.add_line(text, site.clinic)
 
 
 class TransformsExtension(Extension):
@@ -180,7 +187,7 @@ class TransformsExtension(Extension):
         md.preprocessors.register(SignoffPreprocessor(md, self), "page_signoff", SIGNOFF_PRIORITY)
         md.preprocessors.register(PagePreprocessor(md, self), "page_transforms", PREPROCESSOR_PRIORITY)
         md.treeprocessors.register(GlossaryAbbreviations(md, self), "glossary_abbr", ABBR_PRIORITY)
-        md.postprocessors.register(PagePostprocessor(md), "page_transforms", POSTPROCESSOR_PRIORITY)
+        md.postprocessors.register(PagePostprocessor(md, self), "page_transforms", POSTPROCESSOR_PRIORITY)
 
     def reset(self) -> None:
         self.on_glossary_page = False

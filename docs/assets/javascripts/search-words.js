@@ -2,7 +2,7 @@
 var __searchWords = {
 "describe": {
 "about.html": "about this guide who this guide is for how it is written and checked the evidence it uses and our promises on accessibility and privacy",
-"appointment.html": "your appointment get ready to see your doctor about numbness or tingling what to bring questions to ask and a symptom diary you can print on one page",
+"appointment.html": "your appointment get ready to see your doctor about numbness or tingling what to bring questions to ask and a one page symptom diary",
 "cramps.html": "muscle cramps why muscle cramps happen what helps why quinine and magnesium are not the answer and which leg pain is not a cramp and needs help",
 "diagnosis.html": "getting diagnosed who to see first about numb hands or feet what the examination involves which tests help and when and why x rays and routine scans usually do not",
 "glossary.html": "glossary plain language meanings of the medical words used in this guide from back pain and nerves to scans and treatments",
