@@ -6,7 +6,9 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import socketserver
+import subprocess
 import threading
 from pathlib import Path
 
@@ -76,3 +78,22 @@ def copy_project(dest: Path) -> Path:
 
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+BUILD_TIMEOUT = 600  # seconds; builds take seconds, but CI's machine may be busy
+
+
+def run_bounded(command: list, cwd: Path, env: dict | None = None, limit: int = BUILD_TIMEOUT) -> subprocess.CompletedProcess:
+    """Run a command in its own process group; end the whole group if it outlives `limit`.
+    Without `env`: this environment less PYTHONPATH (the renderers find `scripts` as `make` does)."""
+    if env is None:
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | {"NO_MKDOCS_2_WARNING": "1"}
+    with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          start_new_session=True) as process:
+        try:
+            output, _ = process.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            output, _ = process.communicate()
+            pytest.fail(f"{' '.join(map(str, command))} did not finish within {limit} s:\n{output[-3000:]}")
+    return subprocess.CompletedProcess(command, process.returncode, output, "")

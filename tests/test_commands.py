@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, run_bounded
 
 BIN = {"mkdocs": ROOT / ".venv" / "bin", "zensical": ROOT / ".venv-zensical" / "bin"}
 LIMIT = 600  # seconds: a build takes seconds, but CI's machine may be busy
@@ -40,16 +40,7 @@ def project(tmp_path_factory) -> Path:
 
 
 def run(command: list, cwd: Path, env: dict) -> subprocess.CompletedProcess:
-    """Run in its own process group and end the whole group if it outlives LIMIT."""
-    with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          start_new_session=True) as process:
-        try:
-            output, _ = process.communicate(timeout=LIMIT)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            output, _ = process.communicate()
-            pytest.fail(f"{command} did not finish within {LIMIT} s:\n{output[-3000:]}")
-    return subprocess.CompletedProcess(command, process.returncode, output, "")
+    return run_bounded(command, cwd, env, LIMIT)
 
 
 @pytest.mark.parametrize("tool", ["mkdocs", "zensical"])

@@ -382,8 +382,9 @@ def test_phone_home_shows_the_emergency_number_and_its_use_without_scrolling(bro
     for part in (card.locator(".admonition-title"), what, call):
         assert _inside(part.bounding_box(), 360, 740), part
     assert call.bounding_box()["height"] >= 44  # a thumb-sized button
-    # Nothing between the page title and the emergency card (the introduction comes after it).
-    assert page.evaluate("document.querySelector('article h1').nextElementSibling.matches('.admonition.emergency')")
+    # What the guide is and a reassuring line first, in one short paragraph, then the card (UX review 12-03, M3).
+    assert page.evaluate("""() => { const intro = document.querySelector('article h1').nextElementSibling;
+        return intro.matches('p') && intro.nextElementSibling.matches('.admonition.emergency'); }""")
     assert page.evaluate("window.scrollY") == 0
     context.close()
 

@@ -4,16 +4,14 @@ must not depend on the renderer. Zensical runs in its own venv, .venv-zensical (
 from __future__ import annotations
 
 import collections
-import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import tinyhtml5
+from conftest import run_bounded
 
 from scripts import siteconfig
 
@@ -21,27 +19,11 @@ pytestmark = pytest.mark.zensical
 
 ROOT = Path(__file__).resolve().parent.parent
 ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
-BUILD_TIMEOUT = 600  # seconds; a build takes about 1 s, but the machine may be busy
 # What a patient reads: the text blocks of the page's <article>.
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "th", "td", "summary", "figcaption"}
 # The one part of the article that differs, on purpose: the "Download or print" box of our theme
 # template. Zensical builds no PDFs, so it shows no box (its links would be dead).
 TEMPLATE_PARTS = {"pdf-links"}
-
-
-def run_bounded(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """Run a command in its own process group; end the whole group if it outlives BUILD_TIMEOUT."""
-    # No PYTHONPATH: the renderers find `scripts.transforms` from the folder they build in, as in `make`.
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | {"NO_MKDOCS_2_WARNING": "1"}
-    with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          start_new_session=True) as process:
-        try:
-            output, _ = process.communicate(timeout=BUILD_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            output, _ = process.communicate()
-            pytest.fail(f"{' '.join(command)} did not finish within {BUILD_TIMEOUT} s:\n{output[-3000:]}")
-    return subprocess.CompletedProcess(command, process.returncode, output, "")
 
 
 @pytest.fixture(scope="session")

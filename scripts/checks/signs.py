@@ -304,8 +304,8 @@ def drift(unit: str, watch: Watch) -> tuple[str, str] | None:
     sign_id = _unused_sign(text, inserted, watch)
     if sign_id in used:
         return (f"the sentence describes the warning sign '{sign_id}' in words of its own, next to its action",
-                f"replace the description and the action with '{{{{ sign: {sign_id} }}}}' (its own words and action), "
-                f"or say 'these signs' and point to them")
+                (f"replace the description and the action with '{{{{ sign: {sign_id} }}}}' (its own words and action), "
+                 "or say 'these signs' and point to them"))
     if sign_id:
         return (f"the sentence describes the warning sign '{sign_id}' with an urgency of its own",
                 f"insert '{{{{ sign: {sign_id} }}}}' (its own words and action)")

@@ -10,7 +10,8 @@ Inside Markdown's own pipeline, per page:
 - after pymdownx.snippets (so included care cards are transformed too): the step-by-step check
   (steps.py), warning-sign blocks (signs.py), `[[term]]` tooltips and `{{ clinic.NAME }}` settings;
 - plain mentions of a glossary term get its definition as an `<abbr>` (abbr's tree processor);
-- on the finished HTML: one automatic tooltip per term (glossary.py) and named tick boxes (checklists.py).
+- on the finished HTML: one tooltip per term (glossary.py; none inside warning cards), named tick boxes
+  (checklists.py), and "Emergency? Call 999" on a page that does not open with a Call button (callnow.py).
 
 The settings (extra.clinic; kiosk mode when the config has extra.kiosk) and the glossary are read
 once per process and again only when one of their files changes: renderers make a new Markdown
