@@ -382,12 +382,12 @@ def test_no_handout_page_but_the_last_is_a_third_empty(built_site):
             assert filled >= 2 / 3, f"{path.name}: page {index + 1} is {1 - filled:.0%} empty"
 
 
-def test_one_side_handouts_open_with_the_numbers_to_call(built_site):
+def test_call_sheet_handouts_open_with_the_numbers_to_call(built_site):
     """The urgent-help sheet: 999 and 111 (from extra.clinic) in large print at the top, and a line for
     the reader's own GP (UX review M5)."""
     clinic = CONFIG["extra"]["clinic"]
-    assert SETTINGS.one_side
-    for md_file in SETTINGS.one_side:
+    assert SETTINGS.call_sheet
+    for md_file in SETTINGS.call_sheet:
         page = layout(PdfReader(built_site / "pdf" / f"{slug(md_file)}.pdf").pages[0])
         top = [(size, text) for at, size, text in page.texts if at < page.height / 4]
         for number in (clinic["emergency_number"], clinic["urgent_number"]):

@@ -48,6 +48,7 @@ KINDS = {
     "pages": Kind(list, "a list of page files"),
     "texts": Kind(list, "a list of text"),
     "page_texts": Kind(dict, "page files, each with a list of text"),
+    "page_counts": Kind(dict, "page files, each with a whole number of printed pages"),
 }
 
 
@@ -98,7 +99,9 @@ SETTINGS = (
             allowed=("A4", "letter")),
     Setting("pdf", "public_url", "url", '""', "The address the PDFs' QR codes point to; empty means `site_url`."),
     Setting("pdf", "no_handout", "pages", "[]", "Pages without a handout of their own (they are in the booklet)."),
-    Setting("pdf", "one_side", "pages", "[]", "Handouts that must fit on one side of paper (the others: two)."),
+    Setting("pdf", "call_sheet", "pages", "[]", "Handouts to keep by the phone: they open with the numbers to call in large print and fit one side unless max_pages says otherwise (the others: two sides)."),
+    Setting("pdf", "max_pages", "page_counts", "{urgent-help.md: 4}",
+            "Handouts that may have more printed pages than their kind allows (1 for call_sheet, else 2): say why in a comment."),
     Setting("pdf", "handout_sections", "texts", "[]", "Section titles a handout keeps, with the introduction, care cards and sources."),
     Setting("pdf", "handout_page_sections", "page_texts", '{neck.md: ["Which part of my arm goes numb?"]}',
             "The sections one page's handout keeps, instead of `handout_sections`."),
@@ -220,7 +223,10 @@ def _check_value(config: dict[str, Any], setting: Setting, value: Any, kiosk: bo
     wrong_type = not isinstance(value, kind.python_type) or (kind.python_type is int and isinstance(value, bool))
     if kind.python_type is list and not wrong_type:
         wrong_type = not all(isinstance(item, str) for item in value)
-    if kind.python_type is dict and not wrong_type:
+    if setting.kind == "page_counts" and not wrong_type:
+        wrong_type = not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 1
+                             for k, v in value.items())
+    elif kind.python_type is dict and not wrong_type:
         wrong_type = not all(isinstance(k, str) and isinstance(v, list) and all(isinstance(i, str) for i in v)
                              for k, v in value.items())
     if wrong_type:
@@ -248,7 +254,7 @@ def _check_value(config: dict[str, Any], setting: Setting, value: Any, kiosk: bo
                        f"write the full address, starting with https://, e.g. {setting.name}: {example}")
     if setting.kind == "seconds" and value < 1:
         return problem(f"{setting.path} is {value}", f"use {KINDS['seconds'].words}, e.g. {setting.name}: {setting.example}")
-    if setting.kind in ("pages", "page_texts"):
+    if setting.kind in ("pages", "page_texts", "page_counts"):
         return _check_pages(config, setting, list(value), problem)
     return []
 

@@ -3,7 +3,7 @@
 A build step (scripts/build.py runs it on the temporary build before swapping it in):
   site/pdf/guide.pdf     every page in navigation order, with cover, contents, glossary and sources
   site/pdf/<page>.pdf    one handout per topic page (not for pages listed in extra.pdf.no_handout)
-Settings live in mkdocs.yml under extra.pdf (paper, public_url, no_handout, one_side, handout_sections,
+Settings live in mkdocs.yml under extra.pdf (paper, public_url, no_handout, call_sheet, handout_sections,
 handout_page_sections); the back cover's "who to call" comes from extra.clinic.
 Any problem stops the build with a message naming the file; the previous site stays.
 
@@ -46,7 +46,7 @@ PDF_CSS = Path(__file__).with_name("pdf.css")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 BOOKLET = "guide.pdf"
 PDF_DIR = "pdf"
-LIMITS = {"two_sides": 2, "one_side": 1}
+LIMITS = {"two_sides": 2, "call_sheet": 1}
 
 
 @dataclass
@@ -58,7 +58,8 @@ class Settings:
     public_url: str
     paper: str  # a CSS page size: "A4" or "letter"
     no_handout: set[str]
-    one_side: set[str]
+    call_sheet: set[str]
+    max_pages: dict  # page -> most pages its handout may have, where the default does not fit
     handout_sections: list[str]
     handout_page_sections: dict[str, list[str]]  # page -> the sections its handout keeps, instead of the shared list
     clinic: dict[str, str]
@@ -82,7 +83,8 @@ def settings(config: dict, paper: str | None = None) -> Settings:
         lang=str(theme.get("language", "en")) if isinstance(theme, dict) else "en",
         notice=" ".join(str(config.get("copyright", "")).split()),
         public_url=public_url.rstrip("/") + "/" if public_url else "",
-        paper=PAPER_SIZES[chosen], no_handout=set(pdf.get("no_handout", [])), one_side=set(pdf.get("one_side", [])),
+        paper=PAPER_SIZES[chosen], no_handout=set(pdf.get("no_handout", [])), call_sheet=set(pdf.get("call_sheet", [])),
+        max_pages={str(k): int(v) for k, v in (pdf.get("max_pages") or {}).items()},
         handout_sections=[str(t) for t in pdf.get("handout_sections", [])],
         handout_page_sections={str(page): [str(t) for t in titles]
                                for page, titles in (pdf.get("handout_page_sections") or {}).items()},
@@ -249,12 +251,12 @@ def call_numbers(clinic: dict[str, str]) -> str:
 
 def handout_html(entry: NavEntry, body: str, chosen: Settings, description: str, reviewed: str | None,
                  shortened: bool) -> str:
-    # A one-side handout is the sheet to keep by the phone: the numbers to call come first, under its title.
-    if entry.file in chosen.one_side:
+    # A call-sheet handout is the sheet to keep by the phone: the numbers to call come first, under its title.
+    if entry.file in chosen.call_sheet:
         title_end = body.find("</h1>")
         at = title_end + len("</h1>") if title_end >= 0 else 0
         body = body[:at] + call_numbers(chosen.clinic) + body[at:]
-    kind = "handout one-side" if entry.file in chosen.one_side else "handout"
+    kind = "handout call-sheet" if entry.file in chosen.call_sheet else "handout"
     online = chosen.public_url + html_file(entry.file)
     more = "The whole page, with more detail" if shortened else "This page"
     footer = (f'<div class="handout-more"><img src="{qr_code(online)}" alt="QR code of this page online">'
@@ -379,7 +381,7 @@ def make_pdfs(config: dict, site_dir: Path, paper: str | None = None) -> dict[st
 
 
 def handout_limit(md_file: str, chosen: Settings) -> int:
-    return LIMITS["one_side"] if md_file in chosen.one_side else LIMITS["two_sides"]
+    return chosen.max_pages.get(md_file, LIMITS["call_sheet"] if md_file in chosen.call_sheet else LIMITS["two_sides"])
 
 
 def missing_pdf_links(site_dir: Path) -> list[str]:

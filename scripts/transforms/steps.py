@@ -67,6 +67,7 @@ FLOW_START = "Start at 1. Any one sign is enough. Follow the arrows."
 FLOW_YES = "Yes, one fits"
 FLOW_NO = "No, none fits"
 FLOW_WATCH = "If a sign in part {part} starts later, {action}."
+FLOW_SEE = "<strong>Also:</strong> {questions}. Their signs are above."
 
 
 class StepsError(ValueError):
@@ -344,20 +345,23 @@ def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
     order = [tier for tier in TIERS if tiers[tier]]
     parts = ['<div class="steps-flowchart print-only">', f'<p class="flow-start">{FLOW_START}</p>']
     for number, tier in enumerate(order, start=1):
-        shown: set[str] = set()
-        blocks = []
+        shown: set[str] = set()  # each sign is printed once per part, under its first question
+        blocks, covered = [], []
         for group, chosen in tiers[tier]:
             fresh = [s for s in chosen if s.id not in shown]
             shown.update(s.id for s in fresh)
             if fresh:
                 items = "".join(f"<li>{inline_html(sign_words.fill(s.text, clinic))}</li>" for s in fresh)
                 blocks.append(f'<div class="flow-group"><h3>{html.escape(group.label)}</h3><ul>{items}</ul></div>')
+            else:  # a question whose signs are all printed under earlier ones: named, not repeated
+                covered.append(html.escape(group.label))
+        see = f'<p class="flow-see">{FLOW_SEE.format(questions="; ".join(covered))}</p>' if covered else ""
         lead = sign_words.lead(tier, clinic)
         action = sign_words.title(tier, clinic) + "." + (f" {lead}" if lead else "")
         parts.append(f'<section class="flow-part flow-part--{CARD[tier]}">'
-                     f"<h2>{number}. {_sentence_case(PART_NAME[tier])}: {GROUP_QUESTION.lower()}</h2>"
+                     f"<h2>{flow_question(number, tier)}</h2>"
                      f'<p class="flow-yes"><span class="flow-arrow">{FLOW_YES} &#8594;</span> <strong>{action}</strong></p>'
-                     f'<div class="flow-groups">{"".join(blocks)}</div>'
+                     f'<div class="flow-groups">{"".join(blocks)}</div>{see}'
                      f'<p class="flow-no"><span class="flow-arrow">{FLOW_NO} &#8595;</span> go to {number + 1}.</p></section>')
     parts.append(f'<section class="flow-part flow-part--self-care"><h2>{len(order) + 1}. {SELF_CARE_TITLE}</h2>'
                  f"{_self_care_body(plan, signs, clinic, watch_part=len(order))}</section>")
@@ -365,8 +369,10 @@ def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
     return "\n".join(parts)
 
 
-def _sentence_case(words: str) -> str:
-    return words[:1].upper() + words[1:]
+def flow_question(number: int, tier: str) -> str:
+    """A part's question on paper: "1. Signs of an emergency: does one of these fit?"."""
+    name = PART_NAME[tier]
+    return f"{number}. {name[:1].upper()}{name[1:]}: {GROUP_QUESTION.lower()}"
 
 
 # ------------------------------------------------------------------ the page transform
