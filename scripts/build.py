@@ -27,8 +27,8 @@ def mkdocs_build(config_file: Path, out_dir: Path) -> int:
     return subprocess.run(command, check=False, env=env, cwd=config_file.parent).returncode
 
 
-# Zensical's own environment in this checkout (`make build-zensical` creates it).
-ZENSICAL_PYTHON = Path(__file__).resolve().parent.parent / ".venv-zensical" / "bin" / "python"
+# Zensical's own environment in this checkout (`make build-zensical` creates it); ZENSICAL_PYTHON names another.
+ZENSICAL_PYTHON = Path(os.environ.get("ZENSICAL_PYTHON") or Path(__file__).resolve().parent.parent / ".venv-zensical" / "bin" / "python")
 
 
 def zensical_build(config_file: Path, out_dir: Path) -> int:
@@ -39,6 +39,9 @@ def zensical_build(config_file: Path, out_dir: Path) -> int:
     code = check.main(["--strict", "--config-file", str(config_file)])
     if code:
         return code
+    if not ZENSICAL_PYTHON.exists():
+        print(f"{ZENSICAL_PYTHON}: Zensical is not installed; run `make build-zensical`, which installs it", file=sys.stderr)
+        return 2
     lines = [line for line in config_file.read_text(encoding="utf-8").splitlines() if not line.startswith("site_dir:")]
     temporary = config_file.with_name(f".{out_dir.parent.name}.yml")
     temporary.write_text("\n".join(lines + [f"site_dir: {json.dumps(str(out_dir))}", ""]), encoding="utf-8")

@@ -25,7 +25,7 @@ def test_good_fixture_site_builds_with_tooltips_and_settings(tmp_path):
     assert done.returncode == 0, done.stderr
     neck = (site / "site" / "neck.html").read_text(encoding="utf-8")
     assert '<abbr class="glossary-term" title="The part of a nerve where it leaves the spine.">nerve root</abbr>' in neck
-    assert neck.count('title="The part of a nerve where it leaves the spine."') == 2  # [[marked]] + first plain mention (not the heading)
+    assert neck.count('title="The part of a nerve where it leaves the spine."') == 1  # one tooltip per term and page (UX m8)
     assert "Call 999 in an emergency" in neck and "{{" not in neck
     assert 'id="what-is-a-nerve-root">What is a nerve root?' in neck  # headings get no tooltip
 

@@ -98,7 +98,7 @@ def test_failed_zensical_build_leaves_the_last_good_site(project):
     from scripts import build
 
     command = [str(ROOT / ".venv" / "bin" / "python"), "-m", "scripts.build", "--renderer", "zensical", "-f", "mkdocs-zensical.yml"]
-    env = active_env("mkdocs") | {"PYTHONPATH": str(ROOT)}
+    env = active_env("mkdocs") | {"PYTHONPATH": str(ROOT), "ZENSICAL_PYTHON": str(build.ZENSICAL_PYTHON)}
     assert build.ZENSICAL_PYTHON.exists(), "make test creates .venv-zensical"
     first = run(command, project, env)
     assert first.returncode == 0, first.stdout[-4000:]
