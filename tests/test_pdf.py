@@ -572,3 +572,29 @@ def test_handouts_keep_their_picture_and_table(built_site, md_file):
     text = squash(" ".join(page.extract_text() for page in reader.pages))
     assert all(head in text for head in heads)
     assert len(reader.pages) <= pdf.handout_limit(md_file, SETTINGS)
+
+
+# ------------------------------------------------------------------ addresses on paper (UX review M6, issue 17 item 5)
+
+def test_while_the_address_is_the_example_domain_no_pdf_prints_it(built_site):
+    """Nothing a patient carries home points to a site that does not exist: no QR code, no address."""
+    assert pdf.is_example_address(CONFIG["site_url"]) and SETTINGS.public_url == ""
+    for path in sorted((built_site / "pdf").glob("*.pdf")):
+        text = squash(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
+        assert "example.org" not in text and ".html" not in text, path.name
+        assert "ask the clinic staff for its address" in text, path.name
+
+
+def test_with_a_real_address_handouts_print_their_qr_code_and_address():
+    import dataclasses
+
+    entry = next(e for e in PAGES if e.file == "neck.md")
+    body = '<h1>Neck</h1><footer class="page-meta"></footer>'
+    real = dataclasses.replace(SETTINGS, public_url="https://guide.clinic.nhs.uk/")
+    printed = pdf.handout_html(entry, body, real, "d", None, shortened=False)
+    assert "QR code of this page online" in printed and "guide.clinic.nhs.uk/neck.html" in printed
+    assert "ask the clinic staff" not in printed
+    blank = pdf.handout_html(entry, body, SETTINGS, "d", None, shortened=False)
+    assert "QR code" not in blank and "ask the clinic staff for its address" in blank
+    config = dict(CONFIG, site_url="https://guide.clinic.nhs.uk/")
+    assert pdf.settings(config).public_url == "https://guide.clinic.nhs.uk/"

@@ -413,6 +413,8 @@ def _rewrite_link(parent: ET.Element, link: ET.Element, context: LinkContext, pa
         link.set("href", inside)
         if target != page_html:  # on paper: "(page 12)" after it, from pdf.css's target-counter()
             link.set("class", " ".join(sorted(_classes(link) | {"xref"})))
+    elif not context.public_url:  # no real address yet (example domain): print no dead address, keep the words
+        link.attrib.pop("href", None)
     elif target == page_html:  # a part of this page that a handout leaves out: its footer gives the address
         link.set("href", context.public_url + page_html + (f"#{fragment}" if fragment else ""))
         link.set("class", "left-out")

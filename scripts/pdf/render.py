@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import siteconfig
+from scripts.checks.settings import is_example_address
 from scripts.pdf.pagehtml import (
     LinkContext,
     NavEntry,
@@ -46,6 +47,8 @@ PDF_CSS = Path(__file__).with_name("pdf.css")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 BOOKLET = "guide.pdf"
 PDF_DIR = "pdf"
+# While the site's address is the example domain, paper says this instead of a dead address or QR code.
+NO_ADDRESS = "To read this guide online, ask the clinic staff for its address."
 LIMITS = {"two_sides": 2, "call_sheet": 1}
 
 
@@ -77,6 +80,8 @@ def settings(config: dict, paper: str | None = None) -> Settings:
     if chosen not in PAPER_SIZES:
         raise RenderError(f"{config['config_file']}: extra.pdf.paper is '{chosen}'; use A4 or letter")
     public_url = pdf.get("public_url") or config.get("site_url") or ""
+    if is_example_address(public_url):  # a QR code or address to a site that does not exist is a dead end
+        public_url = ""
     theme = config.get("theme") or {}
     return Settings(
         title=str(config.get("site_name", "")), description=" ".join(str(config.get("site_description", "")).split()),
@@ -150,7 +155,7 @@ class Checked:
 
 
 def cover(chosen: Settings, reviewed: str | None, checked: Checked) -> str:
-    qr = ""
+    qr = f'<p class="cover-online">{NO_ADDRESS}</p>'
     if chosen.public_url:
         qr = (f'<figure class="cover-qr"><img src="{qr_code(chosen.public_url)}" alt="QR code of the online guide">'
               f"<figcaption>Read it online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</figcaption></figure>")
@@ -189,7 +194,8 @@ def back_cover(chosen: Settings, reviewed: str | None, urgent_anchor: str | None
     edition += f". Printed on {long_date(built_date())}. {checked.sentence()}".rstrip()
     who = f"<p>Published by {escape(clinic['publisher'])}.</p>" if clinic.get("publisher") else ""
     report = f"<p>Found a mistake? {escape(clinic['report_problem'])}</p>" if clinic.get("report_problem") else ""
-    online = f"<p>Online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</p>" if chosen.public_url else ""
+    online = (f"<p>Online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</p>" if chosen.public_url
+              else f"<p>{NO_ADDRESS}</p>")
     return (f'<section class="back-cover" aria-labelledby="back-cover-title">'
             f'<h1 class="back-cover-title" id="back-cover-title">Who to call</h1>'
             f'<p>Keep this page where you can find it.{see}</p>{"".join(calls)}'
@@ -260,7 +266,9 @@ def handout_html(entry: NavEntry, body: str, chosen: Settings, description: str,
     online = chosen.public_url + html_file(entry.file)
     more = "The whole page, with more detail" if shortened else "This page"
     footer = (f'<div class="handout-more"><img src="{qr_code(online)}" alt="QR code of this page online">'
-              f"<p><strong>{more}, online:</strong><br>{escape(online.split('://', 1)[-1])}</p></div>")
+              f"<p><strong>{more}, online:</strong><br>{escape(online.split('://', 1)[-1])}</p></div>"
+              if chosen.public_url else
+              f'<div class="handout-more"><p>{NO_ADDRESS}</p></div>')
     # The QR code sits beside the sources (floated, pdf.css), not under them: a handout's room is tight.
     meta = re.search(r'<footer class="page-meta"[^>]*>', body)
     body = body[:meta.end()] + footer + body[meta.end():] if meta else body + footer
