@@ -13,7 +13,6 @@ import collections
 import dataclasses
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import yaml
@@ -337,7 +336,7 @@ def test_a_change_to_a_sign_changes_the_check(plan, signs):
 
 def test_a_sign_in_no_group_still_shows_under_something_else(plan, signs):
     lonely = dataclasses.replace(signs[0], id="a-new-sign", text="**A new sign** nobody grouped yet.")
-    screens, start = parse(steps.render(plan, [*signs, lonely], CLINIC))
+    screens, _ = parse(steps.render(plan, [*signs, lonely], CLINIC))
     other = screens[f"step-{lonely.tier}-{steps.OTHER_ID}"]
     assert [a.text for a in other.answers][:1] == ["A new sign nobody grouped yet."]
     assert any(a.text == plan.other_label for a in screens[f"step-{lonely.tier}"].answers)
@@ -350,8 +349,19 @@ def test_website_ends_call_by_tap_and_the_kiosk_shows_the_number(plan, signs):
     kiosk_clinic = clinic_settings.escaped(siteconfig.clinic(siteconfig.load(ROOT / "mkdocs-kiosk.yml")))
     kiosk = steps.render(plan, signs, kiosk_clinic, kiosk=True)
     assert "tel:" not in kiosk
-    end = re.search(r'<section[^>]*id="step-face-stroke".*?</section>', kiosk, re.S).group(0)
+    end = re.search(r'<section[^>]*id="step-face-stroke".*?</section>', kiosk, re.DOTALL).group(0)
     assert f'<strong class="signs-number">{number}</strong> {kiosk_clinic["reception_note"]}' in end
+
+
+def test_an_end_gives_the_signs_own_action_where_it_has_one(signs, rendered):
+    """A hypo is treated first: its end says so, not only "call the emergency number" (as the cards do)."""
+    own = [s for s in signs if s.action]
+    assert own, "no sign has its own action any more; drop this test"
+    for sign in own:
+        for end in re.findall(rf'<section[^>]*data-sign="{sign.id}".*?</section>', rendered, re.DOTALL):
+            assert steps.inline_html(steps.own_action(sign, CLINIC)) in end, sign.id
+            lead = sign_cards.lead(sign.tier, CLINIC)
+            assert not lead or lead not in end, sign.id
 
 
 def test_nothing_is_stored_and_no_script_or_free_text(rendered):
@@ -491,6 +501,27 @@ def test_axe_finds_nothing_on_a_question_and_an_end(browser, site_url, graph, sc
 
 
 @pytest.mark.browser
+def test_text_at_200_percent_keeps_screens_whole(browser, site_url, graph):
+    """WCAG 1.4.4: Chromium's own text size doubled (as a reader with large text sets it)."""
+    screens, start = graph
+    group = target(screens[start].answers[0])
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Page.enable")
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+        for step_id in (start, group, target(screens[group].answers[0]), steps.SELF_CARE_ID):
+            page.goto(site_url + f"{PAGE_HTML}#{step_id}")
+            show(page, step_id)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 1280, step_id
+            heights = page.evaluate(f"[...document.querySelectorAll('#{step_id} a')].map(a => a.getBoundingClientRect().height)")
+            assert heights and min(heights) >= 48, step_id
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_opened_from_disk_without_javascript(browser, built_site, graph):
     screens, start = graph
     context = browser.new_context(java_script_enabled=False)
@@ -551,8 +582,8 @@ def test_kiosk_first_screen_links_the_check_and_idle_reset_ends_it(browser, kios
 
 # ------------------------------------------------------------------ paper
 
-# The flowchart gives every sign in its own words (some 1,200 words for 51 signs): at 12pt that is
-# more than one sheet. The emergency part alone fills a side; the whole needs 3 sides (2 sheets).
+# The flowchart gives every sign in its own words (some 1,200 words for the 51 signs of 2026-12-03):
+# at 12pt that is more than one sheet. The emergency part alone fills a side; the whole takes 3 sides.
 MAX_HANDOUT_SIDES = 3
 
 

@@ -228,6 +228,19 @@ def inline_html(text: str) -> str:
     return re.sub(r"^<p>|</p>$", "", converted.strip())
 
 
+def sign_html(sign: Sign, clinic: dict) -> str:
+    """A sign as the cards show it (signs._card_item): its own words, and its own action in bold
+    when it has one (a hypo: treat it now; pre-eclampsia: the maternity unit)."""
+    text = sign_words.fill(sign.text, clinic)
+    if sign.action:
+        text += f" **{own_action(sign, clinic)}**"
+    return inline_html(text)
+
+
+def own_action(sign: Sign, clinic: dict) -> str:
+    return sign_words.as_sentence(sign_words.fill(sign.action, clinic)) if sign.action else ""
+
+
 def list_id(tier: str) -> str:
     return f"step-{tier}"
 
@@ -247,7 +260,6 @@ def screens(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) ->
     """Every screen of the check, the first one first."""
     tiers = groups_by_tier(plan, signs)
     order = [tier for tier in TIERS if tiers[tier]]
-    start = list_id(order[0])
     out: list[Screen] = []
     for index, tier in enumerate(order):
         next_id = list_id(order[index + 1]) if index + 1 < len(order) else SELF_CARE_ID
@@ -258,7 +270,7 @@ def screens(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) ->
         out.append(Screen(list_id(tier), part, LIST_QUESTION, LIST_HINT, tuple(answers), back))
         for group, chosen in tiers[tier]:
             kicker = f"{part}<br>{html.escape(group.label)}"
-            sign_answers = [Answer(inline_html(sign_words.fill(s.text, clinic)), "#" + end_id(group, s), (s.id,)) for s in chosen]
+            sign_answers = [Answer(sign_html(s, clinic), "#" + end_id(group, s), (s.id,)) for s in chosen]
             out.append(Screen(group_id(tier, group), kicker, GROUP_QUESTION, GROUP_HINT,
                               tuple(sign_answers) + (Answer(GROUP_NONE, "#" + list_id(tier)),), "#" + list_id(tier)))
             for sign in chosen:
@@ -266,7 +278,6 @@ def screens(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) ->
                                   "#" + group_id(tier, group), tier, sign.id, _end_body(sign, clinic, kiosk)))
     out.append(Screen(SELF_CARE_ID, "", SELF_CARE_TITLE, "", (), "#" + list_id(order[-1]), SELF_CARE, None,
                       _self_care_body(plan, signs, clinic)))
-    assert out[0].id == start
     return out
 
 
@@ -278,8 +289,11 @@ def _call(tier: str, clinic: dict, kiosk: bool) -> str:
 
 
 def _end_body(sign: Sign, clinic: dict, kiosk: bool) -> str:
-    lead = sign_words.lead(sign.tier, clinic)
-    return ((f"<p>{lead}</p>" if lead else "") + _call(sign.tier, clinic, kiosk)
+    """Under the tier's title: what to do (the sign's own action if it has one, else its tier's),
+    the number to call, and the sign in its own words."""
+    action, tier_lead = own_action(sign, clinic), sign_words.lead(sign.tier, clinic)
+    lead = f"<p><strong>{inline_html(action)}</strong></p>" if action else (f"<p>{tier_lead}</p>" if tier_lead else "")
+    return (lead + _call(sign.tier, clinic, kiosk)
             + f'<p class="step__because">{BECAUSE}</p>'
             + f'<p class="step__sign">{inline_html(sign_words.fill(sign.text, clinic))}</p>')
 
@@ -351,7 +365,7 @@ def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
             fresh = [s for s in chosen if s.id not in shown]
             shown.update(s.id for s in fresh)
             if fresh:
-                items = "".join(f"<li>{inline_html(sign_words.fill(s.text, clinic))}</li>" for s in fresh)
+                items = "".join(f"<li>{sign_html(s, clinic)}</li>" for s in fresh)
                 blocks.append(f'<div class="flow-group"><h3>{html.escape(group.label)}</h3><ul>{items}</ul></div>')
             else:  # a question whose signs are all printed under earlier ones: named, not repeated
                 covered.append(html.escape(group.label))
