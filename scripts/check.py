@@ -11,15 +11,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from scripts import search_words, siteconfig
 from scripts.checks import allowlist, carecards, external, frontmatter, glossary, links, markup, nav, placeholders
 from scripts.checks import overlaps as sign_overlaps
-from scripts.checks import settings as settings_schema
 from scripts.checks import signoff as clinical_signoff
 from scripts.checks import signs as warning_signs
 from scripts.checks import steps as step_by_step
+from scripts.model import content
+from scripts.model import settings as settings_schema
 from scripts.problems import ERROR, NOTE, Problem, display_path, summary
 from scripts.sources import Source, read_sources
 
@@ -42,6 +41,11 @@ def run(config: dict, today: dt.date | None = None) -> Result:
     docs_dir = siteconfig.docs_dir(config)
     if not docs_dir.is_dir():
         return Result([Problem(display_path(docs_dir), 1, "the docs folder does not exist", "check 'docs_dir' in mkdocs.yml")])
+    # The content model first (settings, warning signs, glossary, search words): the checks below
+    # read it, so they run only once it is valid.
+    model = content.load(config["config_file"]) if config.get("config_file") else None
+    if model is not None and model.problems:
+        return Result(model.problems, notes=settings_schema.notes(config) if model.config else [])
     sources, problems = read_sources(docs_dir)
     settings = siteconfig.check_settings(config)
     problems += frontmatter.check(sources, today, bool(settings.get("allow_overdue_reviews")))
@@ -69,10 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     parser.add_argument("--strict", action="store_true", help="fail on warnings too (as the site build does)")
     args = parser.parse_args(argv)
-    try:
-        config = siteconfig.load(args.config_file)
-    except (OSError, yaml.YAMLError) as err:
-        print(f"{args.config_file}:1: cannot read the configuration ({err.__class__.__name__}: {err}); fix mkdocs.yml")
+    config, problems = content.read_config(args.config_file)
+    if config is None:
+        for problem in problems:
+            print(problem)
         return 2
     result = run(config)
     for problem in [*result.notes, *result.problems]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import siteconfig
-from scripts.checks.links import GLOSSARY_REF
+from scripts.model.glossary import GLOSSARY_REF
 from scripts.sources import Source, pages, read_sources
 
 MAX_GRADE = 8.0

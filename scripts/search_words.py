@@ -20,12 +20,13 @@ from pathlib import Path
 
 import yaml
 
-from scripts.checks.glossary import parse as parse_glossary
+from scripts.model import search_words as search_words_model
+from scripts.model.glossary import parse as parse_glossary
 from scripts.problems import ERROR, NOTE, Problem
 from scripts.sources import Source, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = "_data/search-words.yml"
+DATA = search_words_model.DATA_FILE
 OUTPUT = "assets/javascripts/search-words.js"
 # Pages that mention every word in passing: a glossary word is never routed to them.
 NOT_A_HOME = {"index.md", "glossary.md", "about.md"}
@@ -93,12 +94,9 @@ def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
     problems: list[Problem] = []
     data_file = docs_dir / DATA
     shown = f"docs/{DATA}"
-    try:
-        hand = (yaml.load(data_file.read_text(encoding="utf-8"), Loader=_SAFE) or {}) if data_file.exists() else {}
-    except (OSError, ValueError, yaml.YAMLError) as error:  # ValueError: not UTF-8
-        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
-        return {}, [Problem(shown, line, f"cannot read the search words: {error}", "fix the YAML (see the comments at its top)")]
-    pages = {p.name for p in docs_dir.glob("*.md")}
+    hand, problems = search_words_model.read(docs_dir)
+    if problems:
+        return {}, problems
     terms = []
     if (docs_dir / "glossary.md").exists():
         glossary = Source(docs_dir / "glossary.md", "glossary.md", (docs_dir / "glossary.md").read_text(encoding="utf-8", errors="replace"))
@@ -123,11 +121,8 @@ def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
 
     def page_lists(key: str) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
-        for page, phrases in (hand.get(key) or {}).items():
-            if page not in pages:
-                problems.append(Problem(shown, line_of(f"{page}:"), f"'{page}' is not a page in docs/", "use a file name from docs/, e.g. neck.md"))
-                continue
-            found.setdefault(_html_name(page), []).extend(" ".join(words(str(p))) for p in phrases or [])
+        for page, phrases in hand[key].items():
+            found.setdefault(_html_name(page), []).extend(" ".join(words(str(p))) for p in phrases)
         return found
 
     first = page_lists("first")

@@ -53,7 +53,7 @@ def docs_dir(config: dict[str, Any]) -> Path:
 
 
 def extra_section(config: dict[str, Any], name: str) -> dict[str, Any]:
-    """extra.NAME as a dict; {} when missing or malformed (checks/settings.py reports the latter)."""
+    """extra.NAME as a dict; {} when missing or malformed (scripts/model/settings.py reports the latter)."""
     extra = config.get("extra")
     section = extra.get(name) if isinstance(extra, dict) else None
     return section if isinstance(section, dict) else {}

@@ -167,7 +167,7 @@ CASES = [
          "docs/neck.md:36: 'straight away' is not one of the guide's three urgencies; say which one, with the sign it is about ('{{ sign: ID }}' or '{{ act: ID }}'): "
          "'call 999 now' (emergency), 'get help today: call 111' (today), 'see a GP soon' (soon)"),
     # --- settings and build-enforced promises cases (issue 12) go below this line ---
-    # Settings (scripts/checks/settings.py): the schema in SETTINGS, errors at the key's own line.
+    # Settings (scripts/model/settings.py): the schema in SETTINGS, errors at the key's own line.
     Case("empty emergency number", replace("mkdocs.yml", 'emergency_number: "999"', 'emergency_number: ""'),
          "mkdocs.yml:34: extra.clinic.emergency_number is empty, but patients read it in the guide; write it, e.g. emergency_number: \"999\""),
     Case("emergency number not in quotes", replace("mkdocs.yml", 'emergency_number: "999"', "emergency_number: 999"),

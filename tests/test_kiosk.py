@@ -267,7 +267,7 @@ def _take_home(html_text: str) -> str:
 
 def test_an_example_address_gives_no_qr_code_and_sends_the_patient_to_the_staff(kiosk, kiosk_site):
     """Issue 17 item 5 / review M6: while public_url is an example domain, nothing on the kiosk points to it."""
-    from scripts.checks.settings import is_example_address
+    from scripts.model.settings import is_example_address
 
     assert is_example_address(SETTINGS["public_url"]), "this test needs the repository's example address"
     host = SETTINGS["public_url"].split("//")[1].strip("/")

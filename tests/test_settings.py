@@ -1,4 +1,4 @@
-"""The settings schema (scripts/checks/settings.py) and the build-enforced promises (external.py, markup.py).
+"""The settings schema (scripts/model/settings.py) and the build-enforced promises (external.py, markup.py).
 
 Each bad input is also a case in tests/sitecases.py, run through the checks, the CLI and the real
 build; these tests cover what a case cannot show: the table in SETTINGS.md, INHERIT line numbers, the
@@ -15,7 +15,8 @@ import sys
 from sitecases import ROOT, make_site
 
 from scripts import check, siteconfig
-from scripts.checks import external, markup, settings
+from scripts.checks import external, markup
+from scripts.model import settings
 from scripts.problems import ERROR
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
@@ -40,7 +41,7 @@ def edit(path, old: str, new: str) -> None:
 
 
 def test_settings_md_table_is_printed_from_the_schema():
-    printed = subprocess.run([sys.executable, "-m", "scripts.checks.settings", "--doc"], check=True, cwd=ROOT,
+    printed = subprocess.run([sys.executable, "-m", "scripts.model.settings", "--doc"], check=True, cwd=ROOT,
                              capture_output=True, text=True, env=ENV).stdout
     in_doc = TABLE.search((ROOT / "SETTINGS.md").read_text(encoding="utf-8"))
     assert in_doc, "SETTINGS.md has no generated settings table"

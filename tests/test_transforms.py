@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from sitecases import make_site
 
 from scripts import hook, siteconfig, transforms
-from scripts.checks.glossary import Term
+from scripts.model.glossary import Term
 from scripts.transforms import checklists, clinic, glossary, signs
 
 
@@ -163,7 +163,7 @@ def test_settings_and_glossary_are_read_once_and_again_when_changed(site):
 
 
 def test_a_missing_config_file_is_named():
-    with pytest.raises(FileNotFoundError, match="no-such.yml: the configuration file named by scripts.transforms"):
+    with pytest.raises(transforms.ContentInvalid, match="no-such.yml:1: the configuration file named by scripts.transforms"):
         transforms.load_site("no-such.yml")
 
 

@@ -1,87 +1,16 @@
-"""The glossary: one definition list in docs/glossary.md feeds the glossary page and every tooltip.
+"""The glossary check: every [[term]] is in the glossary, no term defined twice, no term unused.
 
-A term line may give other names after ' / ' ("Degenerative disc disease / osteochondrosis").
-Editors mark a word as a glossary term with [[term]] or [[term|the words shown]]. This module
-parses and checks; scripts/transforms/glossary.py turns the same terms into the pages' tooltips.
+The terms themselves (Term, parse) are the model's: scripts/model/glossary.py.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
-from scripts.checks.links import GLOSSARY_REF
+from scripts.model.glossary import GLOSSARY_PAGE, GLOSSARY_PAGE_MARK, GLOSSARY_REF, Term, parse
 from scripts.problems import WARNING, Problem
 from scripts.sources import Source
-
-GLOSSARY_PAGE = "glossary.md"
-# The glossary page's own mark, on its title: `# Glossary { #glossary .glossary-page }` (attr_list).
-# The page transforms see no file names; the mark tells them to add no tooltips to this page.
-GLOSSARY_PAGE_MARK = re.compile(r"^#{1,6} [^\n]*\{[^}\n]*\.glossary-page\b[^}\n]*\}[ \t]*$", re.MULTILINE)
-DEFINITION = re.compile(r"^:(?:\s{1,4}(.*))?$")
-
-
-@dataclass(frozen=True)
-class Term:
-    names: tuple[str, ...]  # the first is the main name
-    definition: str
-    line: int
-
-    @property
-    def name(self) -> str:
-        return self.names[0]
-
-    @property
-    def plain_definition(self) -> str:
-        """The definition without Markdown, for a tooltip."""
-        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", self.definition)
-        text = GLOSSARY_REF.sub(lambda m: m.group(2) or m.group(1), text)
-        return re.sub(r"[*_`]", "", text).strip()
-
-    def forms(self) -> list[str]:
-        """Spellings that get a tooltip: each name, capitalised, and in the plural."""
-        forms: list[str] = []
-        for name in self.names:
-            for word in (name, name + "s"):
-                for variant in (word, word[:1].upper() + word[1:], word.lower()):
-                    if variant not in forms:
-                        forms.append(variant)
-        return forms
-
-
-def parse(source: Source) -> tuple[list[Term], list[Problem]]:
-    """Terms from the glossary's definition list, with problems for empty or missing definitions."""
-    terms: list[Term] = []
-    problems: list[Problem] = []
-    body = list(source.body_lines())
-    index = 0
-    while index < len(body):
-        number, line = body[index]
-        stripped = line.strip()
-        if not stripped or stripped.startswith(("#", ":", "<", "!", "*[", "-")) or line.startswith((" ", "\t")):
-            index += 1
-            continue
-        # Look ahead past blank lines for ': definition'.
-        ahead = index + 1
-        while ahead < len(body) and not body[ahead][1].strip():
-            ahead += 1
-        match = DEFINITION.match(body[ahead][1]) if ahead < len(body) else None
-        if match is None:
-            index += 1  # an ordinary paragraph, not a term
-            continue
-        parts = [(match.group(1) or "").strip()]
-        index = ahead + 1
-        while index < len(body) and body[index][1].startswith(("    ", "\t")):
-            parts.append(body[index][1].strip())
-            index += 1
-        definition = " ".join(p for p in parts if p)
-        names = tuple(n.strip() for n in stripped.split(" / ") if n.strip())
-        if not definition:
-            problems.append(Problem(source.shown, number, f"the glossary term '{names[0]}' has an empty definition",
-                                    "write one or two plain sentences after ':   '"))
-        terms.append(Term(names, definition, number))
-    return terms, problems
 
 
 def check(sources: list[Source]) -> tuple[list[Term], list[Problem]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts import siteconfig
-from scripts.model import criteria, overlap
+from scripts.model import overlap, signs
 from scripts.model.signs import DATA_FILE
 from scripts.problems import Problem, display_path
 
@@ -23,12 +23,10 @@ def check(config: dict) -> list[Problem]:
 
 
 def check_file(path: Path) -> list[Problem]:
-    signs, problems = criteria.read(path)
-    if any(p.message.startswith("cannot read") for p in problems):
-        return []  # not YAML: the signs check reports where
-    if problems:
-        return problems  # overlaps are only meaningful once every sign's criteria read
-    return [overlap_problem(display_path(path), found) for found in overlap.find(signs)]
+    found = signs.read_cached(path)
+    if found.problems:
+        return []  # the content model reports them, and overlaps mean something only once every sign reads
+    return [overlap_problem(display_path(path), each) for each in overlap.find(found.criteria)]
 
 
 def overlap_problem(shown: str, found: overlap.Overlap) -> Problem:

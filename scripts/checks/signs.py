@@ -21,26 +21,26 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from scripts import siteconfig
 from scripts.checks import allowlist
+from scripts.model.signs import (
+    ACT,
+    ALL,
+    ANY_SIGNS,
+    DATA_FILE,
+    SIGN,
+    TIER_TOKEN,
+    TIERS,
+    TOPICS,
+    USES,
+    Entry,
+    parse_tokens,
+    read_cached,
+)
+from scripts.model.tiers import action
 from scripts.problems import Problem, display_path
 from scripts.sources import Source
-from scripts.transforms.signs import ACT, ALL, DATA_FILE, SIGN, TIER_TOKEN, TIERS, TOPICS, USES, action, parse_tokens
 
-COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: its nodes keep line numbers too
-KEYS = ("id", "tier", "text", "why", "topics", "sources", "watch")
-# Keys a sign may have besides KEYS. `criteria` (what must be true of the patient) is read by the
-# triage engine and checked by scripts/checks/overlaps.py (with scripts/model/criteria.py), not here.
-OPTIONAL_KEYS = ("criteria", "action")
-# Keys that were once allowed, with why they are gone.
-REMOVED_KEYS = {"short": "remove it: cards show the sign's own 'text', so no label can drop an 'or', a 'new' "
-                         "or an 'either' (brief §8, one wording per sign)"}
-LISTS = ("topics", "sources", "watch")
-SIGN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CLINIC = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
-ANY_SIGNS = re.compile(r"\{\{\s*signs\s*:\s*([^}]*?)\s*\}\}")
 BLOCK_LINE = re.compile(r"^\s*\{\{\s*signs\s*:[^}]*\}\}\s*$")
 OK_MARK = re.compile(r"<!--\s*signs:\s*ok\s*-->\s*$")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -76,105 +76,24 @@ MARKUP = [(re.compile(r"<[^>]*>"), " "), (re.compile(r"\[\[([^\]|]+)\|([^\]]+)\]
           (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"\*\*|__|[*`]"), ""), (re.compile(r"\s+"), " ")]
 
 
-@dataclass
-class Entry:
-    """One sign as read from the data file, with the line of each key (for messages)."""
-
-    values: dict
-    lines: dict
-    line: int
-
-
 def data_path(config: dict) -> Path:
     return siteconfig.docs_dir(config) / DATA_FILE
 
 
-def read_entries(path: Path) -> tuple[list[Entry], list[Problem]]:
-    """The data file's signs with their line numbers, or the problem that stops reading it."""
+def check_sources(path: Path, entries: list[Entry], domains: list[str]) -> list[Problem]:
+    """Every sign's sources are https:// pages of trusted health bodies (the allowlist)."""
     shown = display_path(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=COMPOSER)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        return [], [Problem(shown, mark.line + 1 if mark else 1, f"the warning signs are not valid YAML ({getattr(err, 'problem', err)})",
-                            "check the indentation, and put text containing ':' in quotes")]
-    except (OSError, UnicodeDecodeError) as err:
-        return [], [Problem(shown, 1, f"cannot read the warning signs ({err.__class__.__name__})", "save the file as UTF-8 text")]
-    if root is None:
-        return [], []
-    if not isinstance(root, yaml.SequenceNode):
-        return [], [Problem(shown, root.start_mark.line + 1, "the warning signs must be a list, one '- id: ...' entry per sign",
-                            "start each sign with '- id:' (see the comment at the top of the file)")]
-    entries, problems = [], []
-    for node in root.value:
-        if not isinstance(node, yaml.MappingNode):
-            problems.append(Problem(shown, node.start_mark.line + 1, "this entry is not a sign (key: value lines)",
-                                    "write the sign as '- id: ...' with tier, text, why, topics, sources and watch"))
-            continue
-        values, lines = {}, {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            lines[key] = value_node.start_mark.line + 1
-            if isinstance(value_node, yaml.SequenceNode):
-                values[key] = [(item.value if isinstance(item, yaml.ScalarNode) else None, item.start_mark.line + 1)
-                               for item in value_node.value]
-            elif isinstance(value_node, yaml.ScalarNode):
-                values[key] = value_node.value
-            else:
-                values[key] = None
-        entries.append(Entry(values, lines, node.start_mark.line + 1))
-    return entries, problems
-
-
-def check_data(path: Path, entries: list[Entry], clinic: dict, domains: list[str]) -> list[Problem]:
-    shown = display_path(path)
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-
-    def problem(line: int, message: str, fix: str) -> None:
-        problems.append(Problem(shown, line, message, fix))
-
+    problems = []
     for entry in entries:
-        name = entry.values.get("id")
-        label = f"the sign '{name}'" if isinstance(name, str) and name else "a sign"
-        for key in KEYS:
-            value = entry.values.get(key)
-            if key in LISTS:
-                if not isinstance(value, list) or not any(item for item, _ in value):
-                    problem(entry.lines.get(key, entry.line), f"{label} has no '{key}'",
-                            f"add '{key}:' as a list, e.g. {key}: [...]; every sign needs {', '.join(KEYS)}")
-            elif not isinstance(value, str) or not value.strip():
-                problem(entry.lines.get(key, entry.line), f"{label} has no '{key}'",
-                        f"add '{key}:' with a value; every sign needs {', '.join(KEYS)}")
-        for key in sorted(set(entry.values) - set(KEYS) - set(OPTIONAL_KEYS), key=entry.lines.get):
-            problem(entry.lines[key], f"{label} has an unknown key '{key}'",
-                    REMOVED_KEYS.get(key, f"use only: {', '.join(KEYS + OPTIONAL_KEYS)}"))
-        if isinstance(name, str) and name:
-            if not SIGN_ID.match(name):
-                problem(entry.lines["id"], f"the sign id '{name}' is not lower case words joined by '-'", "rename it, e.g. 'night-pain-severe'")
-            if name in seen:
-                problem(entry.lines["id"], f"the sign id '{name}' is used twice (also on line {seen[name]})", "give each sign its own id")
-            seen.setdefault(name, entry.lines["id"])
-        tier = entry.values.get("tier")
-        if isinstance(tier, str) and tier and tier not in TIERS:
-            problem(entry.lines["tier"], f"{label} has the unknown tier '{tier}'", f"use one of: {', '.join(TIERS)}")
-        for topic, line in entry.values.get("topics") or [] if isinstance(entry.values.get("topics"), list) else []:
-            if topic not in TOPICS:
-                problem(line, f"{label} has the unknown topic '{topic}'", f"use one of: {', '.join(TOPICS)}")
-        for url, line in entry.values.get("sources") or [] if isinstance(entry.values.get("sources"), list) else []:
+        label = f"the sign '{entry.values.get('id')}'"
+        sources = entry.values.get("sources")
+        for url, line in sources if isinstance(sources, list) else []:
             if not isinstance(url, str) or not url.startswith("https://"):
-                problem(line, f"the source '{url}' of {label} does not start with https://", "use the https:// address of the page")
+                problems.append(Problem(shown, line, f"the source '{url}' of {label} does not start with https://",
+                                        "use the https:// address of the page"))
             elif not allowlist.allowed(url, domains):
-                problem(line, f"the source '{url}' of {label} is not on the list of trusted sources",
-                        "use a trusted health body (scripts/checks/allowlist.txt), or ask the clinical lead to add it")
-        for phrase, line in entry.values.get("watch") or [] if isinstance(entry.values.get("watch"), list) else []:
-            if isinstance(phrase, str) and phrase != phrase.lower():
-                problem(line, f"the watch phrase '{phrase}' of {label} is not lower case", f"write it as '{phrase.lower()}'")
-        for key in ("text", "why"):
-            for setting in CLINIC.findall(str(entry.values.get(key) or "")):
-                if setting not in clinic:
-                    problem(entry.lines[key], f"{label} uses the unknown setting '{{{{ clinic.{setting} }}}}'",
-                            "use a setting from extra.clinic in mkdocs.yml")
+                problems.append(Problem(shown, line, f"the source '{url}' of {label} is not on the list of trusted sources",
+                                        "use a trusted health body (scripts/checks/allowlist.txt), or ask the clinical lead to add it"))
     return problems
 
 
@@ -358,8 +277,9 @@ def check(sources: list[Source], config: dict) -> list[Problem]:
         return [Problem(uses[0].shown, next(n for n, line in uses[0].body_lines() if uses_signs(line)),
                         f"the page uses warning signs, but docs/{DATA_FILE} does not exist", f"create docs/{DATA_FILE}")]
     clinic = siteconfig.clinic(config)
-    entries, problems = read_entries(path)
-    problems += check_data(path, entries, clinic, allowlist.load())
+    found = read_cached(path)  # its own problems are the content model's to report (scripts/model/content.py)
+    entries = found.entries
+    problems = check_sources(path, entries, allowlist.load())
     ids = {e.values["id"] for e in entries if isinstance(e.values.get("id"), str)}
     watch = prepare(entries, clinic)
     for source in sources:

@@ -17,7 +17,7 @@ from scripts.transforms import signs
 
 
 def _settings(config: MkDocsConfig) -> dict:
-    # Validated against the one settings schema (scripts/checks/settings.py) by the checks that
+    # Validated against the one settings schema (scripts/model/settings.py) by the checks that
     # scripts/hook.py runs in on_pre_build, before any page is rendered.
     return config.extra.get("kiosk") or {}
 

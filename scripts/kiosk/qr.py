@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import segno
 
-from scripts.checks.settings import is_example_address
+from scripts.model.settings import is_example_address
 
 # An opening <a> tag with an absolute address (http, https, mailto, tel, file, ...): anything that
 # would leave the kiosk's own 127.0.0.1 site.

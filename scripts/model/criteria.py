@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.model import datafile
 from scripts.model.signs import TIERS
 from scripts.problems import Problem, display_path
 
@@ -327,23 +328,21 @@ def urgency(tier: str) -> int:
 
 # ------------------------------------------------------------------ reading and checking the data file
 
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: its nodes keep line numbers too
 EXAMPLE = "'criteria:' / '  any:' / '    - symptom: [numbness]' / '      body: [arm]'"
 
 
 def read(path: Path) -> tuple[list[Criteria], list[Problem]]:
-    """Every sign's criteria from the data file, with `FILE:LINE` problems for what is wrong in them.
+    """Every sign's criteria from a data file (the triage command's `--signs`, the tests' fixtures)."""
+    root, problems = datafile.compose(path, "the warning-signs file")
+    if root is None:
+        return [], problems
+    return from_root(display_path(path), root)
 
-    Problems of the file as a whole (not YAML, not a list) are the signs check's to report: here they
-    only stop the reading.
-    """
-    shown = display_path(path)
-    try:
-        root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=_COMPOSER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        mark = getattr(err, "problem_mark", None)
-        return [], [Problem(shown, mark.line + 1 if mark else 1, f"cannot read the warning signs ({err.__class__.__name__})",
-                            "fix the file first (see the signs check)")]
+
+def from_root(shown: str, root) -> tuple[list[Criteria], list[Problem]]:
+    """Every sign's criteria from the data file's node tree, with `FILE:LINE` problems for what is
+    wrong in them. Problems of the file as a whole (not a list, a sign without id or tier) are the
+    signs model's to report (scripts/model/signs.py): here they only stop the reading."""
     if not isinstance(root, yaml.SequenceNode):
         return [], []
     entries = []
@@ -360,7 +359,7 @@ def read(path: Path) -> tuple[list[Criteria], list[Problem]]:
     for node, keys in entries:
         sign_id, tier = _scalar(keys.get("id")), _scalar(keys.get("tier"))
         if not sign_id or tier not in TIERS:
-            continue  # the signs check reports a missing id or tier
+            continue  # the signs model reports a missing id or tier
         parsed, found = _parse_sign(shown, sign_id, tier, _scalar(keys.get("text")) or "", keys.get("criteria"),
                                     node.start_mark.line + 1, tiers)
         problems += found

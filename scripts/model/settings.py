@@ -2,7 +2,7 @@
 
 SETTINGS below is the one declaration. `check()` validates mkdocs.yml (and a kiosk file that
 INHERITs it) against it before anything renders, reporting `mkdocs.yml:LINE: message; fix` with
-the line where the key is written; `python -m scripts.checks.settings --doc` prints the table that
+the line where the key is written; `python -m scripts.model.settings --doc` prints the table that
 SETTINGS.md shows, and `--write` puts it there (tests/test_settings.py keeps the two equal).
 
 Why a small local table rather than MkDocs' `config_options`: the checks must also run without

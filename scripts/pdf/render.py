@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import siteconfig
-from scripts.checks.settings import is_example_address
+from scripts.model.settings import is_example_address
 from scripts.pdf.pagehtml import (
     LinkContext,
     NavEntry,

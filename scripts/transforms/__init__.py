@@ -13,18 +13,22 @@ Inside Markdown's own pipeline, per page:
 - on the finished HTML: one tooltip per term (glossary.py; none inside warning cards), named tick boxes
   (checklists.py), and "Emergency? Call 999" on a page that does not open with a Call button (callnow.py).
 
-The settings (extra.clinic; kiosk mode when the config has extra.kiosk) and the glossary are read
-once per process and again only when one of their files changes: renderers make a new Markdown
-instance, and so a new extension, for every page. The MkDocs hook points `config_file` at the
+The settings (extra.clinic; kiosk mode when the config has extra.kiosk), the warning signs and the
+glossary come from the content model (scripts/model/content.py), validated before any page uses
+them and read once per process, again only when one of their files changes: renderers make a new
+Markdown instance, and so a new extension, for every page. The MkDocs hook points `config_file` at the
 config actually built (mkdocs-kiosk.yml for the kiosk).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -32,8 +36,9 @@ from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from scripts import siteconfig
-from scripts.checks.glossary import GLOSSARY_PAGE, Term
+from scripts.model.content import Content, ContentInvalid, load_valid
+from scripts.model.glossary import Term
+from scripts.problems import Problem, summary
 from scripts.transforms import callnow, checklists, clinic, glossary, signoff, signs, steps
 
 NAME = "scripts.transforms"  # as listed under markdown_extensions
@@ -46,7 +51,6 @@ ABBR_PRIORITY = 6.9
 # After raw HTML is put back (30) and `&` is restored (20): the postprocessors see the final HTML.
 POSTPROCESSOR_PRIORITY = 5
 CARD_CLASSES = set(signs.CARD_TYPE.values())  # the warning cards' admonition types: emergency, urgent, soon
-INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -62,47 +66,37 @@ class Site:
     abbreviation_pattern: re.Pattern | None
 
 
-# config file -> (files read: the configs, the glossary and the warning signs; their times; what was read)
-_cache: dict[Path, tuple[list[Path], tuple, Site]] = {}
-
-
-def _watched_files(config_file: Path) -> list[Path]:
-    """The config and the files it INHERITs."""
-    files = []
-    path: Path | None = config_file
-    while path is not None and path.is_file() and path not in files:
-        files.append(path)
-        parent = INHERIT.search(path.read_text(encoding="utf-8"))
-        path = path.parent / parent.group(1) if parent else None
-    return files
-
-
-def _stamp(files: list[Path]) -> tuple:
-    return tuple((str(f), f.stat().st_mtime_ns) if f.exists() else (str(f), None) for f in files)
+_sites: dict[Path, tuple[Content, Site]] = {}
 
 
 def load_site(config_file: str | Path) -> Site:
-    """The settings and glossary for `config_file`, cached until one of their files changes."""
+    """What the pages need from the validated content model (scripts/model/content.py), made once per
+    content; ContentInvalid (every problem as FILE:LINE) when the content has problems."""
     path = Path(config_file).resolve()
     if not path.is_file():
-        raise FileNotFoundError(f"{config_file}: the configuration file named by {NAME}'s config_file does not exist; "
-                                f"set config_file under markdown_extensions in mkdocs.yml (relative to the folder you build from)")
-    if path in _cache:
-        watched, stamp, site = _cache[path]
-        if _stamp(watched) == stamp:
-            return site
-    config = siteconfig.load(path)
-    docs_dir = siteconfig.docs_dir(config)
+        raise ContentInvalid([Problem(str(config_file), 1, f"the configuration file named by {NAME}'s config_file does not exist",
+                                      "set config_file under markdown_extensions in mkdocs.yml (relative to the folder you build from)")])
+    content = load_valid(path)
+    cached = _sites.get(path)
+    if cached and cached[0] is content:
+        return cached[1]
     # Tooltips show definitions as plain text: sign actions and settings filled in (signs.py).
-    terms = [replace(t, definition=signs.plain_text(t.definition, siteconfig.clinic(config), docs_dir))
-             for t in glossary.load_terms(docs_dir)]
+    terms = [replace(t, definition=signs.plain_text(t.definition, content.clinic, content.docs_dir)) for t in content.terms]
     abbreviations = glossary.abbreviations(terms)
-    settings = siteconfig.clinic(config)
-    site = Site(settings, clinic.escaped(settings), "kiosk" in (config.get("extra") or {}), docs_dir, terms,
+    site = Site(content.clinic, clinic.escaped(content.clinic), content.kiosk, content.docs_dir, terms,
                 abbreviations, glossary.abbreviation_pattern(abbreviations))
-    watched = _watched_files(path) + [docs_dir / GLOSSARY_PAGE, docs_dir / signs.DATA_FILE]
-    _cache[path] = (watched, _stamp(watched), site)
+    _sites[path] = (content, site)
     return site
+
+
+def stop_renderer(error: ContentInvalid) -> NoReturn:
+    """Bad content under a renderer that runs no hook (Zensical): say where, in the editor's words, and
+    stop the whole process. A Python exception would reach the reader as a traceback (Zensical prints
+    every one), and going on would publish the raw marks."""
+    print("\n".join(str(p) for p in error.problems), file=sys.stderr)
+    print(f"{summary(error.problems)} The site was not built. Fix the problems listed above.", file=sys.stderr)
+    sys.stderr.flush()
+    os._exit(1)
 
 
 class PagePreprocessor(Preprocessor):
@@ -138,12 +132,13 @@ class GlossaryAbbreviations(AbbrTreeprocessor):
     """Markdown's abbr tree processor with the glossary's spellings and one regex built per process."""
 
     def __init__(self, md: Markdown, extension: TransformsExtension) -> None:
-        super().__init__(md, extension.site.abbreviations)
+        super().__init__(md, {})  # the glossary's spellings at the first page (the site loads then)
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
         if self.extension.on_glossary_page or self.extension.site.abbreviation_pattern is None:
             return
+        self.abbrs = self.extension.site.abbreviations
         self.RE = self.extension.site.abbreviation_pattern
         self.iter_element(root)
 
@@ -181,7 +176,19 @@ class TransformsExtension(Extension):
         self.config = {"config_file": ["mkdocs.yml", "The site's configuration (mkdocs.yml), relative to the working directory"]}
         super().__init__(**kwargs)
         self.on_glossary_page = False
-        self.site = load_site(self.getConfig("config_file"))
+        self._site: Site | None = None
+
+    @property
+    def site(self) -> Site:
+        """Loaded at the first page, not when the renderer registers the extension: MkDocs registers it
+        while it validates mkdocs.yml, before the hook can report bad content as FILE:LINE; the hook
+        stops the build before any page, so under MkDocs content problems never get here."""
+        if self._site is None:
+            try:
+                self._site = load_site(self.getConfig("config_file"))
+            except ContentInvalid as error:
+                stop_renderer(error)
+        return self._site
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

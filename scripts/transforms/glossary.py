@@ -13,8 +13,7 @@ import html
 import re
 from pathlib import Path
 
-from scripts.checks.glossary import GLOSSARY_PAGE, GLOSSARY_PAGE_MARK, Term, parse
-from scripts.checks.links import GLOSSARY_REF
+from scripts.model.glossary import GLOSSARY_PAGE, GLOSSARY_PAGE_MARK, GLOSSARY_REF, Term, parse
 from scripts.sources import Source, split_front_matter
 
 

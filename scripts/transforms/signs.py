@@ -21,32 +21,34 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.model.signs import DATA_FILE, TIERS, TOPICS, Sign, load  # also re-exported for callers
+from scripts.model.signs import (  # also re-exported for callers
+    ACT,
+    ALL,
+    ANY_TOKEN,
+    BLOCK,
+    DATA_FILE,
+    SIGN,
+    TIER_TOKEN,
+    TIERS,
+    TOPICS,
+    USES,
+    Sign,
+    load,
+    parse_tokens,
+)
+from scripts.model.tiers import TIER_WORDS, TierWords, action, as_sentence, fill, lead, setting_text, tier_text, title  # noqa: F401
 
-ALL = "all"
 # The admonition type of each tier: its colours and print symbols live in extra.css and pdf.css.
 CARD_TYPE = {"emergency": "emergency", "today": "urgent", "soon": "soon"}
 FULL_LIST_PAGE = "urgent-help.md"  # every page sits at the top of docs/, so this link works everywhere
 
-BLOCK = re.compile(r"^([ \t]*)\{\{\s*signs\s*:\s*([^}]*?)\s*\}\}[ \t]*$")
-ACT = re.compile(r"\{\{\s*act\s*:\s*([^}]*?)\s*\}\}")
-SIGN = re.compile(r"\{\{\s*sign\s*:\s*([^}]*?)\s*\}\}")  # not `signs:` (the "s" is not a space or ":")
-USES = re.compile(r"\{\{\s*(?:sign|act)\s*:\s*([^}]*?)\s*\}\}")  # an inline use of a sign, either kind
-TIER_TOKEN = re.compile(r"^tier\s*=\s*(\S+)$")
-CLINIC = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
-ANY_TOKEN = re.compile(r"\{\{\s*(?:signs?|act)\s*:")
 FENCE = re.compile(r"^\s*(```|~~~)")
 SENTENCE_START = re.compile(r"(^|[.!?]\s+|^\s*(?:[-*+]|\d+\.)\s+)$")
 
 class SignsError(ValueError):
     """A block or action names something the data file does not have (the checks report it first)."""
-
-
-def parse_tokens(spec: str) -> list[str]:
-    return [token.strip() for token in spec.split(",") if token.strip()]
 
 
 def select(tokens: list[str], signs: list[Sign]) -> list[Sign]:
@@ -58,76 +60,19 @@ def select(tokens: list[str], signs: list[Sign]) -> list[Sign]:
 
 # ------------------------------------------------------------------ words of each tier (from settings)
 
-@dataclass(frozen=True)
-class TierWords:
-    """What a tier tells the reader to do, with {setting} names from extra.clinic filled in."""
-
-    title: str  # the card's title
-    action: str  # words that fit inside a sentence: "call 999 now"
-    lead: str  # the card's first sentence: what the number is for ("" when the title says it all)
-
-
-# The ONE table of tier words (brief §8 "Tiers"): cards, `{{ act: }}`, `{{ sign: }}`, the urgent-help
-# sections and the drift check's fix messages all read it.
-TIER_WORDS = {
-    "emergency": TierWords("Emergency: call {emergency_number} now", "call {emergency_number} now",
-                           "Call {emergency_number} for {emergency_service}, even if the sign goes away."),
-    "today": TierWords("Urgent: get help today", "get help today: {urgent_advice}",
-                       "Get help the same day: {urgent_advice}."),
-    "soon": TierWords("See a GP soon (within about 2 weeks)", "see a GP soon", ""),
-}
-
-
-class _Settings(dict):
-    def __missing__(self, name: str) -> str:  # a missing setting is reported by the settings check
-        return ""
-
-
-def _setting(clinic: dict, name: str) -> str:
-    return str(clinic.get(name, "") or "")
-
-
-def _words(template: str, clinic: dict) -> str:
-    return template.format_map(_Settings({name: _setting(clinic, name) for name in clinic}))
-
-
-def fill(text: str, clinic: dict) -> str:
-    """`{{ clinic.NAME }}` in a sign's words, from the settings."""
-    return CLINIC.sub(lambda m: _setting(clinic, m.group(1)) if m.group(1) in clinic else m.group(0), text)
-
-
-def title(tier: str, clinic: dict) -> str:
-    return _words(TIER_WORDS[tier].title, clinic)
-
-
-def action(tier: str, clinic: dict) -> str:
-    """What to do, as words that fit inside a sentence ("call 999 now")."""
-    return _words(TIER_WORDS[tier].action, clinic)
-
-
-def lead(tier: str, clinic: dict) -> str:
-    """The card's first sentence: what the number is for."""
-    return _words(TIER_WORDS[tier].lead, clinic)
-
-
-def as_sentence(words: str) -> str:
-    """An action as a sentence of its own: "Call 999 now."."""
-    return words[:1].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
-
-
 def call_line(tier: str, clinic: dict, kiosk: bool) -> str | None:
     """The number to use now: a tap-to-call button on the website; on the kiosk, large, with the reception note."""
     name = {"emergency": "emergency_number", "today": "urgent_number"}.get(tier)
-    number = _setting(clinic, name) if name else ""
+    number = setting_text(clinic, name) if name else ""
     if not number:
         return None
     if kiosk:
-        return f"**{number}**{{ .signs-number }} {_setting(clinic, 'reception_note')}".rstrip()
+        return f"**{number}**{{ .signs-number }} {setting_text(clinic, 'reception_note')}".rstrip()
     # Paper cannot be tapped: the button is web-only (the lead sentence above it has the number).
     button = f"[Call {number}](tel:{_digits(number)}){{ .signs-call }}"
-    online = _setting(clinic, "urgent_online") if tier == "today" else ""
+    online = setting_text(clinic, "urgent_online") if tier == "today" else ""
     if online:  # the same-day service's website beside its number ("111.nhs.uk or call 111", NHS care cards)
-        label = _setting(clinic, "urgent_online_label") or re.sub(r"^https?://|/$", "", online)
+        label = setting_text(clinic, "urgent_online_label") or re.sub(r"^https?://|/$", "", online)
         button += f" [Or use {label}]({online}){{ .signs-online }}"
     return f"{button}\n{{ .screen-only }}"
 
@@ -140,7 +85,7 @@ def bold_action(words: str, tier: str, clinic: dict, call_link: bool) -> str:
     """An action in page text, in bold; on the website an emergency action in its tier's words is
     also a tap-to-call link, so every "call 999 now" can be acted on with one tap (UX review 12-03, B1).
     A sign's own action (e.g. "treat a low blood sugar now, and call 999 if ...") stays words only."""
-    number = _setting(clinic, "emergency_number")
+    number = setting_text(clinic, "emergency_number")
     if not (call_link and tier == "emergency" and number):
         return f"**{words}**"
     return f"[**{words}**](tel:{_digits(number)}){{ .signs-act }}"
@@ -320,8 +265,8 @@ def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> 
 def emergency_strip(clinic: dict) -> str:
     """A full-width line for the kiosk home and "Touch to start" screens: the number large, what it
     is for, and the reception note. Phrasing content only (spans), so it fits inside a button too."""
-    number = html.escape(_setting(clinic, "emergency_number"))
-    note = html.escape(_setting(clinic, "reception_note"))
+    number = html.escape(setting_text(clinic, "emergency_number"))
+    note = html.escape(setting_text(clinic, "reception_note"))
     return (f'<span class="signs-strip" data-signs-strip>'
             f'<span class="signs-strip__what">Stroke, heart attack or another emergency?</span> '
             f'<span class="signs-strip__note">{note}</span> '

@@ -1,0 +1,67 @@
+"""What each tier tells the reader to do (brief §8 "Tiers"), with the clinic's numbers filled in.
+
+The ONE table of tier words: cards, `{{ act: }}`, `{{ sign: }}`, the urgent-help sections, the
+step-by-step check and the drift check's messages all read it. The numbers and services come from
+the settings (extra.clinic), never from the data file or a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scripts.model.signs import CLINIC
+
+
+@dataclass(frozen=True)
+class TierWords:
+    """What a tier tells the reader to do, with {setting} names from extra.clinic filled in."""
+
+    title: str  # the card's title
+    action: str  # words that fit inside a sentence: "call 999 now"
+    lead: str  # the card's first sentence: what the number is for ("" when the title says it all)
+
+
+TIER_WORDS = {
+    "emergency": TierWords("Emergency: call {emergency_number} now", "call {emergency_number} now",
+                           "Call {emergency_number} for {emergency_service}, even if the sign goes away."),
+    "today": TierWords("Urgent: get help today", "get help today: {urgent_advice}",
+                       "Get help the same day: {urgent_advice}."),
+    "soon": TierWords("See a GP soon (within about 2 weeks)", "see a GP soon", ""),
+}
+
+
+class _Settings(dict):
+    def __missing__(self, name: str) -> str:  # a missing setting is reported by the settings check
+        return ""
+
+
+def setting_text(clinic: dict, name: str) -> str:
+    return str(clinic.get(name, "") or "")
+
+
+def tier_text(template: str, clinic: dict) -> str:
+    return template.format_map(_Settings({name: setting_text(clinic, name) for name in clinic}))
+
+
+def fill(text: str, clinic: dict) -> str:
+    """`{{ clinic.NAME }}` in a sign's words, from the settings."""
+    return CLINIC.sub(lambda m: setting_text(clinic, m.group(1)) if m.group(1) in clinic else m.group(0), text)
+
+
+def title(tier: str, clinic: dict) -> str:
+    return tier_text(TIER_WORDS[tier].title, clinic)
+
+
+def action(tier: str, clinic: dict) -> str:
+    """What to do, as words that fit inside a sentence ("call 999 now")."""
+    return tier_text(TIER_WORDS[tier].action, clinic)
+
+
+def lead(tier: str, clinic: dict) -> str:
+    """The card's first sentence: what the number is for."""
+    return tier_text(TIER_WORDS[tier].lead, clinic)
+
+
+def as_sentence(words: str) -> str:
+    """An action as a sentence of its own: "Call 999 now."."""
+    return words[:1].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
