@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 from scripts.problems import Problem, display_path
 
 SNIPPETS_DIR = "_snippets"
+DATA_DIR = "_data"
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 SNIPPET_INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']\s*$""")
@@ -34,6 +36,11 @@ class Source:
     @property
     def is_snippet(self) -> bool:
         return self.rel.startswith(SNIPPETS_DIR + "/")
+
+    @property
+    def is_data(self) -> bool:
+        """Text fields of a data file (scripts/checks/datatext.py): shown on pages, like a snippet."""
+        return self.rel.startswith(DATA_DIR + "/")
 
     def body_lines(self) -> list[tuple[int, str]]:
         """(file line number, text) for body lines outside fenced code, inline code blanked out."""
@@ -78,11 +85,22 @@ def split_front_matter(source: Source) -> None:
 
 
 def read_sources(docs_dir: Path) -> tuple[list[Source], list[Problem]]:
-    """Every .md file under docs/, decoded as UTF-8; files that are not UTF-8 become problems."""
+    """Every .md file under docs/, decoded as UTF-8; files that are not UTF-8, cannot be read or
+    lead outside the project (outside_links) become problems, and are not read."""
     sources, problems = [], []
+    outside = outside_links(docs_dir)
+    problems += [problem for _, problem in outside]
+    skipped = [link for link, _ in outside]
     for path in sorted(docs_dir.rglob("*.md")):
+        if any(path == link or link in path.parents for link in skipped):
+            continue
         rel = path.relative_to(docs_dir).as_posix()
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            problems.append(Problem(display_path(path), 1, f"the file cannot be read ({err.strerror or err})",
+                                    "check that it exists and that you may read it (a link to a missing file?)"))
+            continue
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
@@ -95,6 +113,33 @@ def read_sources(docs_dir: Path) -> tuple[list[Source], list[Problem]]:
         split_front_matter(source)
         sources.append(source)
     return sources, problems
+
+
+def outside_links(docs_dir: Path) -> list[tuple[Path, Problem]]:
+    """Files and folders in docs/ that are symbolic links to something outside the project folder
+    (the folder that holds docs/): the build would publish what they point to."""
+    project = Path(docs_dir).resolve().parent
+    found = []
+    for folder, dirs, files in os.walk(docs_dir):
+        for name in sorted(dirs) + sorted(files):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            target = Path(os.path.realpath(path))
+            if target != project and project not in target.parents:
+                found.append((path, Problem(f"{display_path(path.parent)}/{name}", 1,  # the link, not what it points to
+                                            f"'{path.relative_to(docs_dir).as_posix()}' is a link to '{target}', "
+                                            "outside the project folder, so what it points to would be published",
+                                            "copy the file into docs/ (and check that it may be published) instead of linking to it")))
+    return found
+
+
+def docs_dir_of(sources: list[Source]) -> Path | None:
+    """The docs folder the sources were read from."""
+    for source in sources:
+        if not source.is_data:
+            return source.path.parents[source.rel.count("/")]
+    return None
 
 
 def pages(sources: list[Source]) -> list[Source]:

@@ -6,7 +6,8 @@ srcset, poster, inline styles and <style>), the theme layer in overrides/, our o
 under docs/ and overrides/, and the config's extra_css, extra_javascript, polyfills and theme
 fonts. Links (<a href>) to other sites are fine: they load nothing until a reader follows them
 (the allowlist check decides which sites they may go to). Material's own theme files are not ours
-and are not scanned.
+and are not scanned. Text in data files is page text (datatext.py): the same rules, and the
+allowlist's, at the line of the field.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 import tinycss2
 
 from scripts import siteconfig
+from scripts.checks import allowlist, datatext
 from scripts.checks.links import links
 from scripts.problems import Problem, display_path
 from scripts.sources import Source
@@ -215,7 +217,9 @@ def config_problems(config: dict[str, Any]) -> list[Problem]:
 def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     """Everything in pages, snippets, templates, assets and the config that would load from elsewhere."""
     problems: list[Problem] = []
-    for source in sources:
+    data = datatext.sources(siteconfig.docs_dir(config))
+    problems += allowlist.check(data, allowlist.load())  # check.py runs it on the pages
+    for source in [*sources, *data]:
         problems += [Problem(source.shown, link.line, f"the image '{link.target}' loads from another website", FIX)
                      for link in links(source) if link.is_image and is_remote(link.target)]
         problems += tag_problems(source.shown, *page_html(source))

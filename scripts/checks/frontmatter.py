@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 
 import yaml
@@ -11,6 +12,12 @@ from scripts.problems import NOTE, WARNING, Problem
 from scripts.sources import Source
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
+# Every key a page may have, and what its value must be (dates and sources: checked below).
+# symptom_page: the page is about symptoms, so it needs a care card (checks/carecards.py).
+# hide, search, template, icon, status, subtitle, tags: Material for MkDocs' own keys.
+TEXT_KEYS = ("title", "description", "template", "icon", "status", "subtitle")
+YES_NO_KEYS = ("symptom_page",)
+KNOWN_KEYS = (*REQUIRED, *YES_NO_KEYS, "hide", "search", "template", "icon", "status", "subtitle", "tags")
 MAX_DESCRIPTION = 160
 MAX_REVIEW_YEARS = 3
 
@@ -91,6 +98,20 @@ def _check_meta(source: Source, meta: dict, today: dt.date, allow_overdue: bool)
     for key in REQUIRED:
         if meta.get(key) in (None, "", []):
             report(key, f"the front matter has no '{key}'", f"add '{key}:' to the front matter (see EDITING.md, 'Front matter')")
+    for key in meta:
+        if str(key) not in KNOWN_KEYS:
+            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
+            report(str(key), f"the front matter has an unknown key '{key}'",
+                   f"did you mean '{close[0]}'?" if close else "remove it; the keys are: " + ", ".join(KNOWN_KEYS))
+    for key in TEXT_KEYS:
+        value = meta.get(key)
+        if value not in (None, "") and not isinstance(value, str):
+            report(key, f"'{key}' must be text, not {_kind(value)}: {value!r}",
+                   f"write it on one line after '{key}: ' (put it in quotes if it is a number, yes/no or starts with '[' or '-')")
+    for key in YES_NO_KEYS:
+        if key in meta and not isinstance(meta[key], bool):
+            report(key, f"'{key}' must be true or false, not {_kind(meta[key])}: {meta[key]!r}",
+                   f"write '{key}: true' or '{key}: false' (no quotes)")
     description = meta.get("description")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
         report("description", f"the description is {len(description)} characters long",
@@ -124,6 +145,19 @@ def _check_meta(source: Source, meta: dict, today: dt.date, allow_overdue: bool)
     ):
         report("sources", "'sources' must be a list of web addresses", "write each source on its own line as '  - https://…'")
     return problems
+
+
+def _kind(value: object) -> str:
+    """What a YAML value is, in an editor's words."""
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    return "text" if isinstance(value, str) else "empty"
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

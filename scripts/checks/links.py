@@ -15,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
 
+from scripts.checks import datatext
+from scripts.model.glossary import GLOSSARY_REF
 from scripts.problems import Problem
 from scripts.sources import Source, snippet
 
@@ -25,7 +27,7 @@ HEADING = re.compile(r"^\s{0,8}(#{1,6})\s+(.*?)\s*#*\s*$")
 ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
 HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
 HTML_TAG = re.compile(r"<(a|img)\b[^>]*>", re.IGNORECASE)
-GLOSSARY_REF = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
+HTML_LINK_END = re.compile(r"(.*?)</a\s*>", re.IGNORECASE)
 # Ids that the theme templates add to every page (overrides/partials/page-meta.html).
 TEMPLATE_IDS = {"sources"}
 
@@ -36,6 +38,7 @@ class Link:
     target: str
     is_image: bool
     alt: str | None  # alt text for images; None when not an image
+    text: str = ""  # the words shown for a link (tel.py compares them with a phone number)
 
 
 class _TagReader(HTMLParser):
@@ -47,12 +50,18 @@ class _TagReader(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def _html_tags(line: str) -> list[tuple[str, dict[str, str | None]]]:
+def _html_tags(line: str) -> list[tuple[str, dict[str, str | None], str]]:
+    """(tag, attributes, the words up to </a> on the line) of each <a> and <img>."""
     reader = _TagReader()
+    words = []
     for match in HTML_TAG.finditer(line):
+        before = len(reader.tags)
         reader.feed(match.group(0))
+        if len(reader.tags) > before:
+            end = HTML_LINK_END.match(line, match.end())
+            words.append(re.sub(r"<[^>]*>", "", end.group(1)) if end else "")
     reader.close()
-    return reader.tags
+    return [(tag, attrs, text) for (tag, attrs), text in zip(reader.tags, words)]
 
 
 def heading_text(raw: str) -> str:
@@ -106,15 +115,15 @@ def _links(source: Source) -> list[Link]:
             continue
         for match in INLINE.finditer(line):
             image = match.group(1) == "!"
-            found.append(Link(number, match.group(3), image, match.group(2) if image else None))
+            found.append(Link(number, match.group(3), image, match.group(2) if image else None, match.group(2)))
         for match in REF_USE.finditer(line):
             label = (match.group(3) or match.group(2)).strip().lower()
             image = match.group(1) == "!"
             target = definitions.get(label, f"[undefined reference: {label}]")
-            found.append(Link(number, target, image, match.group(2) if image else None))
-        for tag, attrs in _html_tags(line):
+            found.append(Link(number, target, image, match.group(2) if image else None, match.group(2)))
+        for tag, attrs, words in _html_tags(line):
             if tag.lower() == "a" and attrs.get("href") is not None:
-                found.append(Link(number, attrs["href"] or "", False, None))
+                found.append(Link(number, attrs["href"] or "", False, None, words))
             elif tag.lower() == "img":
                 found.append(Link(number, attrs.get("src") or "", True, attrs.get("alt")))
     return found
@@ -135,12 +144,66 @@ def check(sources: list[Source], docs_dir: Path) -> list[Problem]:
             anchor_cache[rel] = anchors(by_rel[rel], sources)
         return anchor_cache[rel]
 
-    for source in sources:
-        # Snippets are pasted into pages at the top of docs/, so their links resolve from there.
-        base = "" if source.is_snippet else posixpath.dirname(source.rel)
+    data = datatext.sources(docs_dir)
+    for source in [*sources, *data]:
+        # Snippets and data text are pasted into pages at the top of docs/, so their links resolve from there.
+        base = "" if source.is_snippet or source.is_data else posixpath.dirname(source.rel)
         for link in links(source):
             problems += _check_link(source, link, base, docs_dir, by_rel, ids_of)
+        if "/" in source.rel and not (source.is_snippet or source.is_data):
+            problems += subfolder_problems(source, sources, data)
     return problems
+
+
+# What the page transforms write as links relative to the top of docs/ (scripts/transforms/signs.py
+# and steps.py, which are not told which page they render): such a link from a page in a
+# sub-folder would point to a page that does not exist there.
+GENERATED_LINKS = re.compile(r"^\s*\{\{\s*(?:signs\s*:[^}]*|steps\s*)\}\}")
+SIGN_ID = re.compile(r"\{\{\s*sign\s*:\s*([^}\s]+)\s*\}\}")  # {{ sign: ID }} shows the sign's own text
+SUBFOLDER_FIX = "move the page to the top of docs/ (as '{name}'): pages in sub-folders cannot show it yet"
+
+
+def subfolder_problems(source: Source, sources: list[Source], data: list[Source]) -> list[Problem]:
+    """A page in a sub-folder works, except where it shows something whose links are written for
+    pages at the top of docs/: warning-sign cards and the step-by-step check (links to
+    urgent-help.md and what-to-do-now.md), a snippet's relative links, a sign's relative links."""
+    problems = []
+    fix = SUBFOLDER_FIX.format(name=posixpath.basename(source.rel))
+    folder = posixpath.dirname(source.rel) + "/"
+    signs_data = next((d for d in data if d.rel == datatext.SIGNS_FILE), None)
+    sign_links = [link for link in links(signs_data) if _relative(link.target)] if signs_data else []
+    by_id = datatext.item_lines(signs_data.path) if sign_links else {}
+
+    def sign_link(number: int, ids: list[str] | None) -> list[Problem]:
+        """The first relative link in the text of these signs (all signs: None)."""
+        for link in sign_links:
+            if ids is None or any(link.line in by_id.get(i, ()) for i in ids):
+                return [Problem(source.shown, number, f"the warning signs' text links to '{link.target}' "
+                                f"({signs_data.shown}:{link.line}), which does not resolve from a page in '{folder}'", fix)]
+        return []
+
+    for number, line in source.body_lines():
+        block = GENERATED_LINKS.match(line)
+        if block and not re.search(r"[:,]\s*(?:all|tier\s*=)", block.group(0)):  # a tier or all signs: no links to pages
+            problems.append(Problem(source.shown, number, f"'{block.group(0).strip()}' makes links to the pages at the top of docs/, "
+                                    f"which do not resolve from a page in '{folder}'", fix))
+        elif block:
+            problems += sign_link(number, None)
+        else:
+            problems += sign_link(number, SIGN_ID.findall(line)) if "{{" in line else []
+    for number, name in source.includes():
+        included = snippet(sources, name)
+        relative = [link for link in links(included) if _relative(link.target)] if included else []
+        if relative:
+            problems.append(Problem(source.shown, number, f"the snippet '{name}' links to '{relative[0].target}', "
+                                    f"which does not resolve from a page in '{folder}'", fix))
+    return problems
+
+
+def _relative(target: str) -> bool:
+    """A link to another file of the guide, written relative to the page (not an anchor, not a web address)."""
+    target = target.strip()
+    return bool(target) and not target.startswith(("#", "/", "[")) and not is_external(target)
 
 
 def _check_link(source, link, base, docs_dir, by_rel, ids_of) -> list[Problem]:

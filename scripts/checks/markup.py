@@ -10,6 +10,12 @@
   check sees them and an editor can open them; a `data:text/html` link is a classic way to smuggle
   a script past a reviewer. (Our CSS under docs/assets may use data: icons: that is code review.)
 - Inline event handlers (`onclick=`, `onerror=`...) are refused: they run script from page text.
+- Tags that run code, post data or pull in other documents are refused in page text: <script>,
+  <style>, <form>, <object>, <embed> and the like (FORBIDDEN_TAGS). Behaviour and styles belong
+  in docs/assets/ and overrides/, where code review sees them.
+- A tap-to-call link dials the number it shows (tel.py).
+
+Text in data files is page text (datatext.py): the same rules, at the line of the field.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts import siteconfig
+from scripts.checks import datatext, tel
 from scripts.checks.external import Tag, page_html, read_html
 from scripts.checks.links import links
 from scripts.problems import Problem, display_path
@@ -31,6 +38,11 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "post
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 SCHEME_FIX = "link to a page (https://… or a file in docs/), a phone number (tel:…) or an e-mail address (mailto:…)"
 IMAGE_FIX = "save the picture (or file) under docs/ and use its relative address, e.g. images/map.svg"
+# Tags page text may not have: they run code, post what a patient types to somewhere, change the
+# page's address base or pull in other documents. (Remote loads are external.py's.)
+FORBIDDEN_TAGS = {"script", "noscript", "style", "form", "object", "embed", "applet", "base", "meta", "link",
+                  "frame", "frameset", "portal"}
+TAG_FIX = "remove it: page text (and the text in docs/_data) may not run code, post forms or embed other documents"
 PLAIN_TEXT_KEYS = ("title", "description")
 CONFIG_PLAIN_TEXT = ("site_name", "site_description")
 # What would be markup in plain text, and what to call it.
@@ -60,6 +72,12 @@ def markup_in(text: str) -> tuple[str, str] | None:
         if match:
             return match.group(0), what
     return None
+
+
+def tag_problems(shown: str, tags: list[Tag]) -> list[Problem]:
+    """Tags that page text may not have (FORBIDDEN_TAGS)."""
+    return [Problem(shown, tag.line, f"<{tag.name}> is not allowed in page text", TAG_FIX)
+            for tag in tags if tag.name in FORBIDDEN_TAGS]
 
 
 def attribute_problems(shown: str, tags: list[Tag]) -> list[Problem]:
@@ -97,9 +115,12 @@ def plain_text_problems(shown: str, line: int, key: str, value: Any) -> list[Pro
 
 def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
-    for source in sources:
+    clinic = siteconfig.clinic(config)
+    for source in [*sources, *datatext.sources(siteconfig.docs_dir(config))]:
         for key in PLAIN_TEXT_KEYS:  # source.meta: parsed by the front matter check, which runs first
             problems += plain_text_problems(source.shown, _front_matter_line(source, key), key, source.meta.get(key))
+        problems += tel.link_problems(source, clinic)
+        problems += tag_problems(source.shown, page_html(source)[0])
         for link in links(source):
             scheme = unsafe_scheme(link.target)
             if scheme:
