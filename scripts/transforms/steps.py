@@ -22,8 +22,10 @@ is turned into HTML here, and links to other pages are written as the built .htm
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,10 +224,22 @@ def groups_by_tier(plan: Plan, signs: list[Sign]) -> dict[str, list[tuple[Group,
     return found
 
 
+PARAGRAPH = re.compile(r"^<p>|</p>$")
+# One Markdown instance per thread (a renderer may render pages in threads), reset between texts:
+# a new instance for each sign cost more than converting it.
+_local = threading.local()
+
+
+@functools.lru_cache(maxsize=2048)
+def _to_html(text: str, attr_list: bool = False) -> str:
+    if not hasattr(_local, "markdown"):
+        _local.markdown = {False: md_lib.Markdown(), True: md_lib.Markdown(extensions=["attr_list"])}
+    return _local.markdown[attr_list].reset().convert(text)
+
+
 def inline_html(text: str) -> str:
     """A sign's Markdown words (bold, quotes, settings already filled) as inline HTML."""
-    converted = md_lib.markdown(text)
-    return re.sub(r"^<p>|</p>$", "", converted.strip())
+    return PARAGRAPH.sub("", _to_html(text).strip())
 
 
 def sign_html(sign: Sign, clinic: dict) -> str:
@@ -285,7 +299,7 @@ def _call(tier: str, clinic: dict, kiosk: bool) -> str:
     """The tier's number as the cards show it: a tap-to-call button on the website, large with the
     reception note on the kiosk (signs.call_line, the same settings)."""
     line = sign_words.call_line(tier, clinic, kiosk)
-    return md_lib.markdown(line, extensions=["attr_list"]) if line else ""
+    return _to_html(line, attr_list=True) if line else ""
 
 
 def _end_body(sign: Sign, clinic: dict, kiosk: bool) -> str:
@@ -391,6 +405,9 @@ def flow_question(number: int, tier: str) -> str:
 
 # ------------------------------------------------------------------ the page transform
 
+_rendered: dict[tuple, str] = {}
+
+
 def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> str:
     """Replace a `{{ steps }}` line with the check (clinic: the settings, already HTML-escaped)."""
     if "{{" not in markdown or not any(TOKEN.match(line) for line in markdown.split("\n")):
@@ -399,14 +416,18 @@ def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> 
     plan, problems = read(docs_dir, {s.id for s in signs})
     if problems:
         raise StepsError(str(problems[0]))
-    rendered = None
+    # Every page with `{{ steps }}` gets the same check: made once per plan, signs and settings.
+    key = (repr(plan), repr(signs), repr(sorted(clinic.items())), kiosk)
+    rendered = _rendered.get(key)
     out, fence = [], None
     for line in markdown.split("\n"):
         marker = FENCE.match(line)
         if marker:
             fence = None if fence == marker.group(1) else (fence or marker.group(1))
         if fence is None and not marker and TOKEN.match(line):
-            rendered = rendered or render(plan, signs, clinic, kiosk)
+            if rendered is None:
+                _rendered.clear()
+                rendered = _rendered[key] = render(plan, signs, clinic, kiosk)
             out += ["", rendered, ""]
         else:
             out.append(line)
