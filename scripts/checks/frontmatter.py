@@ -53,6 +53,14 @@ _StringDates.yaml_implicit_resolvers = {
 }
 
 
+class _FastStringDates(getattr(yaml, "CSafeLoader", _StringDates)):
+    """The same with libyaml's parser (when installed): 5-10 times faster. A page whose front matter
+    it refuses is read again by _StringDates, whose messages the editor sees."""
+
+
+_FastStringDates.yaml_implicit_resolvers = _StringDates.yaml_implicit_resolvers
+
+
 def parse(source: Source) -> tuple[dict, list[Problem]]:
     """The front matter as a dict; YAML mistakes become problems with the file line."""
     if source.body_start == 1:
@@ -62,7 +70,10 @@ def parse(source: Source) -> tuple[dict, list[Problem]]:
         return {}, [Problem(source.shown, 1, "the front matter is never closed",
                             "add a line with only '---' after the last front matter key")]
     try:
-        data = yaml.load(source.front_matter_text, Loader=_StringDates)
+        try:
+            data = yaml.load(source.front_matter_text, Loader=_FastStringDates)
+        except yaml.YAMLError:
+            data = yaml.load(source.front_matter_text, Loader=_StringDates)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
