@@ -147,6 +147,12 @@ CASES = [
     Bad("data text", "picture with onerror in the 'Something else' label",
         replace(STEPS, 'other_label: "Something else"', 'other_label: "Something else <img src=x.png alt=x onerror=alert(1)>"'),
         at(STEPS, "other_label:", f"the HTML attribute 'onerror' on <img> {ON_HANDLER}"), project=True),
+    Bad("data text", "javascript: link in a clinic setting",
+        replace("mkdocs.yml", "report_problem: Tell the fixture team.", 'report_problem: "[Tell us](javascript:alert%28document.cookie%29)"'),
+        at("mkdocs.yml", "report_problem:", f"the link 'javascript:alert%28document.cookie%29' uses the unsafe address scheme 'javascript:'; {SCHEME_FIX}")),
+    Bad("data text", "picture from another website in a clinic setting",
+        replace("mkdocs.yml", 'reception_note: ""', 'reception_note: "![Our team](https://cdn.example.net/team.jpg) Ask at reception."'),
+        at("mkdocs.yml", "reception_note:", f"the image 'https://cdn.example.net/team.jpg' loads from another website; {EXTERNAL}")),
 
     # 2. Unclosed marks are shown raw to patients.
     Bad("unclosed mark", "setting not closed in a page",
@@ -257,6 +263,9 @@ CASES = [
     Bad("tel", "a number shown in letters",
         write_append("docs/neck.md", "\nFree advice: [call 0800 NHS 111](tel:0800647111).\n"),
         f"docs/neck.md:36: the phone link shows 'call 0800 NHS 111' but dials 0800647111; {TEL_FIX}"),
+    Bad("tel", "the reception's number dialled wrong in a clinic setting",
+        replace("mkdocs.yml", 'reception_note: ""', 'reception_note: "Reception: [0161 496 0000](tel:01614960001)"'),
+        at("mkdocs.yml", "reception_note:", f"the phone link shows '0161 496 0000' but dials 01614960001; {TEL_FIX}")),
     Bad("tel", "the wrong number in a glossary definition",
         replace("docs/glossary.md", "down the middle of your back.", "down the middle of your back. Hurt it? [Call 111](tel:101)."),
         f"docs/glossary.md:16: the phone link shows 'Call 111' but dials 101; {TEL_FIX}"),

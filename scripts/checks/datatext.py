@@ -6,6 +6,9 @@ with the same functions they run on pages (external.py, markup.py, placeholders.
 tel.py): each data file becomes one Source whose lines are blank except where a text field is,
 so every problem is reported at the field's own line in the YAML file. A multi-line value is
 joined onto its key's line. (Glossary definitions are page text already: docs/glossary.md.)
+The clinic's settings (extra.clinic in mkdocs.yml) are filled into pages as Markdown too:
+settings_sources() gives their text, at the line of each key, to the rules that look at links
+and pictures (external.py, markup.py, tel.py).
 
 A file that cannot be read or parsed gives no Source: the data loaders (scripts/model) report it.
 """
@@ -16,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts import siteconfig
 from scripts.sources import Source
 
 # Data file (relative to docs/) -> the text fields in it: a path of keys, `*` for every list item.
@@ -82,6 +86,17 @@ def sources(docs_dir: Path) -> list[Source]:
         if cached[1] is not None:
             found.append(cached[1])
     return found
+
+
+def settings_sources(config: dict) -> list[Source]:
+    """The text settings of extra.clinic, one Source per file that sets them (mkdocs.yml, or a file it INHERITs)."""
+    where = siteconfig.key_lines(Path(config["config_file"]))
+    by_file: dict[Path, list[tuple[int, str]]] = {}
+    for name, value in siteconfig.clinic(config).items():
+        if isinstance(value, str) and ("extra", "clinic", name) in where:
+            file, line = where[("extra", "clinic", name)]
+            by_file.setdefault(file, []).append((line, value))
+    return [as_source(file, f"_settings/{file.name}", sorted(found)) for file, found in by_file.items()]
 
 
 def item_lines(path: Path) -> dict[str, range]:

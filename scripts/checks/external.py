@@ -217,7 +217,7 @@ def config_problems(config: dict[str, Any]) -> list[Problem]:
 def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     """Everything in pages, snippets, templates, assets and the config that would load from elsewhere."""
     problems: list[Problem] = []
-    data = datatext.sources(siteconfig.docs_dir(config))
+    data = [*datatext.sources(siteconfig.docs_dir(config)), *datatext.settings_sources(config)]
     problems += allowlist.check(data, allowlist.load())  # check.py runs it on the pages
     for source in [*sources, *data]:
         problems += [Problem(source.shown, link.line, f"the image '{link.target}' loads from another website", FIX)

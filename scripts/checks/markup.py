@@ -116,7 +116,7 @@ def plain_text_problems(shown: str, line: int, key: str, value: Any) -> list[Pro
 def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     clinic = siteconfig.clinic(config)
-    for source in [*sources, *datatext.sources(siteconfig.docs_dir(config))]:
+    for source in [*sources, *datatext.sources(siteconfig.docs_dir(config)), *datatext.settings_sources(config)]:
         for key in PLAIN_TEXT_KEYS:  # source.meta: parsed by the front matter check, which runs first
             problems += plain_text_problems(source.shown, _front_matter_line(source, key), key, source.meta.get(key))
         problems += tel.link_problems(source, clinic)
