@@ -88,9 +88,9 @@ kiosk: $(VENV)/.site-installed
 	command -v chromium >/dev/null || scripts/setup-debian.sh --test
 	$(PY) -m scripts.kiosk $(KIOSK_ARGS)
 
-## bench: build and page-weight benchmark against stock Material; prints a table, writes bench/results.md
+## bench: speed against stock Material and stock Zensical (SIZES="16 100 500 2000"), preview, page weight, PDFs, Lighthouse (SKIP=lighthouse,pdf); writes bench/results.md
 bench: $(VENV)/.test-installed
-	$(PY) -m bench
+	$(PY) -m bench $(if $(SIZES),--sizes "$(SIZES)") $(if $(SKIP),--skip "$(SKIP)") $(if $(RUNS),--runs $(RUNS))
 
 lint: $(VENV)/.test-installed
 	$(PY) -m ruff check scripts tests bench
