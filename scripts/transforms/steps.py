@@ -70,6 +70,10 @@ FLOW_YES = "Yes, one fits"
 FLOW_NO = "No, none fits"
 FLOW_WATCH = "If a sign in part {part} starts later, {action}."
 FLOW_SEE = "<strong>Also:</strong> {questions}. Their signs are above."
+# The PDF handout prints each tier on a side of its own (the last one with self-care; scripts/pdf/pdf.css),
+# so a tier is never split between sides: its "no" arrow says where the next part is. These words are
+# `hidden` and only the PDF handout shows them: the booklet and the browser's print do not turn there.
+FLOW_TURN = ("Turn over: {part} is on the back.", "{part} is on the next sheet.")
 
 
 class StepsError(ValueError):
@@ -367,31 +371,39 @@ def _answer_html(answer: Answer) -> str:
 
 
 def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
-    """The same questions and tiers on paper: each part's question with its "yes" arrow to the tier's
-    action, its signs under its groups' questions (each sign once per part), and a "no" arrow on."""
+    """The same questions and tiers on paper: each tier's part has its question with its "yes" arrow to
+    the tier's action, its signs under its groups' questions, and a "no" arrow on; self-care last.
+
+    Every sign is printed once, in its own words: in its tier's part, under the first of its groups
+    (a sign has one tier; the screens show it under each group it is in). A group whose signs are all
+    printed under earlier ones is named in an "Also:" line, so each part still lists every question
+    the screens ask in that tier. `data-tier`, `data-sign` and `flow-also` are for tests/test_steps.py."""
     tiers = groups_by_tier(plan, signs)
     order = [tier for tier in TIERS if tiers[tier]]
     parts = ['<div class="steps-flowchart print-only">', f'<p class="flow-start">{FLOW_START}</p>']
     for number, tier in enumerate(order, start=1):
-        shown: set[str] = set()  # each sign is printed once per part, under its first question
+        shown: set[str] = set()
         blocks, covered = [], []
         for group, chosen in tiers[tier]:
             fresh = [s for s in chosen if s.id not in shown]
             shown.update(s.id for s in fresh)
             if fresh:
-                items = "".join(f"<li>{sign_html(s, clinic)}</li>" for s in fresh)
+                items = "".join(f'<li data-sign="{s.id}">{sign_html(s, clinic)}</li>' for s in fresh)
                 blocks.append(f'<div class="flow-group"><h3>{html.escape(group.label)}</h3><ul>{items}</ul></div>')
             else:  # a question whose signs are all printed under earlier ones: named, not repeated
-                covered.append(html.escape(group.label))
+                covered.append(f'<span class="flow-also">{html.escape(group.label)}</span>')
+        # Inside the columns: it fills the shorter one rather than take lines of its own.
         see = f'<p class="flow-see">{FLOW_SEE.format(questions="; ".join(covered))}</p>' if covered else ""
         lead = sign_words.lead(tier, clinic)
         action = sign_words.title(tier, clinic) + "." + (f" {lead}" if lead else "")
-        parts.append(f'<section class="flow-part flow-part--{CARD[tier]}">'
+        turn = (f' <strong class="flow-turn" hidden>{FLOW_TURN[(number - 1) % 2].format(part=number + 1)}</strong>'
+                if number < len(order) else "")
+        parts.append(f'<section class="flow-part flow-part--{CARD[tier]}" data-tier="{tier}">'
                      f"<h2>{flow_question(number, tier)}</h2>"
                      f'<p class="flow-yes"><span class="flow-arrow">{FLOW_YES} &#8594;</span> <strong>{action}</strong></p>'
-                     f'<div class="flow-groups">{"".join(blocks)}</div>{see}'
-                     f'<p class="flow-no"><span class="flow-arrow">{FLOW_NO} &#8595;</span> go to {number + 1}.</p></section>')
-    parts.append(f'<section class="flow-part flow-part--self-care"><h2>{len(order) + 1}. {SELF_CARE_TITLE}</h2>'
+                     f'<div class="flow-groups">{"".join(blocks)}{see}</div>'
+                     f'<p class="flow-no"><span class="flow-arrow">{FLOW_NO} &#8595;</span> go to {number + 1}.{turn}</p></section>')
+    parts.append(f'<section class="flow-part flow-part--self-care" data-tier="{SELF_CARE}"><h2>{len(order) + 1}. {SELF_CARE_TITLE}</h2>'
                  f"{_self_care_body(plan, signs, clinic, watch_part=len(order))}</section>")
     parts.append("</div>")
     return "\n".join(parts)
