@@ -71,9 +71,10 @@ signoff: $(VENV)/.site-installed
 	@# From the environment, not pasted into the command: a name with a quote in it stays one argument.
 	$(PY) -m scripts.signoff "$${PAGE:---list}" $${PAGE:+--reviewer "$$REVIEWER" --role "$$ROLE"} $${DATE:+--date "$$DATE"}
 
-## readability: reading grade, words and sentence lengths per page
+## readability: reading grade per English page, then reading ease per Russian page (docs-ru/; report only)
 readability: $(VENV)/.site-installed
-	$(PY) -m scripts.readability
+	@status=0; $(PY) -m scripts.readability || status=$$?; \
+	if [ -d docs-ru ]; then echo; $(PY) -m scripts.readability_ru || status=$$?; fi; exit $$status
 
 ## test: set up everything the tests need, then run the whole test suite
 test: $(VENV)/.test-installed
