@@ -64,7 +64,7 @@ def run(config: dict, today: dt.date | None = None) -> Result:
     problems += markup.check(sources, config)
     problems += search_words.check(docs_dir)
     problems += clinical_signoff.check(sources, config, today)
-    notes = [p for p in problems if p.severity == NOTE] + settings_schema.notes(config)
+    notes = [p for p in problems if p.severity == NOTE] + settings_schema.notes(config) + (model.notes if model else [])
     return Result(sorted({p for p in problems if p.severity != NOTE}), sources, terms, notes)
 
 

@@ -34,16 +34,20 @@ from scripts.model.signs import (
     TOPICS,
     USES,
     Entry,
+    Sign,
+    load,
     parse_tokens,
     read_cached,
 )
-from scripts.model.tiers import action
+from scripts.model.tiers import action, with_words
+from scripts.model.translation import signs_for
 from scripts.problems import Problem, display_path
 from scripts.sources import Source
 
 BLOCK_LINE = re.compile(r"^\s*\{\{\s*signs\s*:[^}]*\}\}\s*$")
 OK_MARK = re.compile(r"<!--\s*signs:\s*ok\s*-->\s*$")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A sentence ends at . ! or ?, and after an inserted sign: `{{ sign: ID }}` is whole sentences of its own.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=\}\})\s+(?=[A-ZА-ЯЁ])")
 
 # Words that give an urgency, per tier. {{ clinic.X }} placeholders and the settings' own values count too.
 # "See a GP" with no other word is the soon tier (brief §8).
@@ -70,6 +74,39 @@ SETTING_WORDS = {"emergency": ("emergency_number", "emergency_service"), "today"
 # Phrases that look like an urgency but are not one (the title of the urgent-help page is one).
 NOT_URGENCY = re.compile(r"\bas soon as\b(?! (?:possible|you can))|\bget help urgently\b|\b(?:do not|don't|never|not) wait (?:for|until) "
                          r"(?:a |an |your |the )?(?:routine |next )?(?:gp )?(?:appointment|visit|session)")
+# The Russian edition's words for the same urgencies (its pages say them in Russian; a sign's watch
+# phrases there are word stems, so they match any case ending).
+URGENCY_RU = {
+    "emergency": [r"\bскор(?:ую|ой|ая) (?:медицинск\w* )?помощ", r"\bнеотложн", r"\bэкстренн", r"\bприёмн\w* покой",
+                  r"\{\{ ?clinic\.emergency_number ?\}\}", r"\{\{ ?clinic\.emergency_service ?\}\}"],
+    "today": [r"\bсегодня\b", r"\bв тот же день\b", r"\bсрочн", r"\bв течение 24 час",
+              r"\{\{ ?clinic\.urgent_(?:advice|number|service) ?\}\}"],
+    "soon": [r"\bскоро\b", r"\bзапиши(?:тесь|сь)\b", r"\bплановы\w* при[её]м", r"\bк врачу общей практики\b"],
+}
+NO_TIER_RU = re.compile(r"\bнемедленно\b|\bсразу же\b|\bкак можно скорее\b|\bбезотлагательно\b|\bбез промедления\b|\bтут же\b")
+NO_TIER_HINTS_RU = re.compile(r"немедленно|сразу|как можно|безотлагательно|промедлени|тут же")
+URGENCY_HINTS_RU = ("скор", "неотложн", "экстренн", "приёмн", "{{", "сегодня", "тот же день", "срочн", "24 час", "запиш", "плановы",
+                    "врачу общей", "немедленно", "сразу", "как можно", "безотлагательно", "промедлени", "тут же")
+NOT_URGENCY_RU = re.compile(r"\bкогда срочно нужна помощь\b|\bне ждите (?:планового |следующего )?(?:при[её]ма|визита)")
+
+
+@dataclass(frozen=True)
+class Language:
+    """The words the drift check listens for, in one edition's language."""
+
+    urgency: dict
+    no_tier: re.Pattern
+    no_tier_hints: re.Pattern
+    urgency_hints: tuple
+    not_urgency: re.Pattern
+    stems: bool  # watch phrases are word stems: no word boundary at their end
+
+
+LANGUAGES = {
+    "en": Language(URGENCY, NO_TIER, NO_TIER_HINTS, URGENCY_HINTS, NOT_URGENCY, False),
+    "ru": Language(URGENCY_RU, NO_TIER_RU, NO_TIER_HINTS_RU, URGENCY_HINTS_RU, NOT_URGENCY_RU, True),
+}
+
 # Markup that is no words of the sentence: HTML tags with their attributes (an anchor's "#numb-saddle"
 # is no sign), glossary marks, links and emphasis.
 MARKUP = [(re.compile(r"<[^>]*>"), " "), (re.compile(r"\[\[([^\]|]+)\|([^\]]+)\]\]"), r"\2"), (re.compile(r"\[\[([^\]]+)\]\]"), r"\1"),
@@ -133,19 +170,19 @@ def check_tokens(source: Source, ids: set[str]) -> list[Problem]:
     return problems
 
 
-def _phrase_pattern(phrase: str) -> str:
+def _phrase_pattern(phrase: str, stems: bool = False) -> str:
     parts = []
     for part in (p.strip() for p in phrase.split("...")):
         if part:
             start = r"\b" if part[0].isalnum() else ""
-            end = r"\b" if part[-1].isalnum() else ""
+            end = r"\b" if part[-1].isalnum() and not stems else ""
             parts.append(start + re.escape(part) + end)
     return ".*?".join(parts)
 
 
-def _urgency_patterns(clinic: dict) -> dict[str, re.Pattern]:
+def _urgency_patterns(clinic: dict, language: Language = LANGUAGES["en"]) -> dict[str, re.Pattern]:
     patterns = {}
-    for tier, words in URGENCY.items():
+    for tier, words in language.urgency.items():
         words = list(words)
         for setting in SETTING_WORDS.get(tier, ()):
             value = str(clinic.get(setting) or "").strip().lower()
@@ -178,24 +215,23 @@ class Watch:
     tier_of: dict[str, str]
     words_of: dict[str, str]  # each sign's own text, as plain lower-case words
     tier_words: str  # the three tiers' actions, for the fix of a word that is no tier
+    language: Language = LANGUAGES["en"]
 
 
-def prepare(signs: list[Entry], clinic: dict) -> Watch:
+def prepare(signs: list[Sign], clinic: dict, language: str = "en") -> Watch:
+    words = LANGUAGES.get(language, LANGUAGES["en"])
     phrases, tier_of, words_of = [], {}, {}
-    for entry in signs:
-        sign_id, tier = entry.values.get("id"), entry.values.get("tier")
-        if not isinstance(sign_id, str) or tier not in TIERS:
-            continue
-        for phrase, _ in entry.values.get("watch") or []:
-            if isinstance(phrase, str) and phrase.split("...")[0].strip():
-                phrases.append((phrase.split("...")[0].strip(), sign_id, re.compile(_phrase_pattern(phrase))))
-        tier_of[sign_id] = tier
-        words_of[sign_id] = _plain(str(entry.values.get("text") or ""))
+    for sign in signs:
+        for phrase in sign.watch:
+            if phrase.split("...")[0].strip():
+                phrases.append((phrase.split("...")[0].strip(), sign.id, re.compile(_phrase_pattern(phrase, words.stems))))
+        tier_of[sign.id] = sign.tier
+        words_of[sign.id] = _plain(sign.text)
     values = tuple(str(clinic.get(name) or "").strip().lower() for names in SETTING_WORDS.values() for name in names)
     tier_words = ", ".join(f"'{action(tier, clinic)}' ({tier})" for tier in TIERS)
-    return Watch(phrases, _urgency_patterns(clinic),
-                 re.compile("|".join(re.escape(h) for h in URGENCY_HINTS + tuple(v for v in values if v))),
-                 tier_of, words_of, tier_words)
+    return Watch(phrases, _urgency_patterns(clinic, words),
+                 re.compile("|".join(re.escape(h) for h in words.urgency_hints + tuple(v for v in values if v))),
+                 tier_of, words_of, tier_words, words)
 
 
 def _unused_sign(text: str, used: set[str], watch: Watch) -> str | None:
@@ -212,8 +248,8 @@ def _unused_sign(text: str, used: set[str], watch: Watch) -> str | None:
 def drift(unit: str, watch: Watch) -> tuple[str, str] | None:
     """(message, fix) when one sentence restates a sign with an urgency of its own, or uses a word of no tier."""
     used = {m.group(1) for m in USES.finditer(unit) if m.group(1) in watch.tier_of}
-    text = NOT_URGENCY.sub(" ", _plain(USES.sub(" ", unit)))
-    no_tier = NO_TIER.search(text) if NO_TIER_HINTS.search(text) else None
+    text = watch.language.not_urgency.sub(" ", _plain(USES.sub(" ", unit)))
+    no_tier = watch.language.no_tier.search(text) if watch.language.no_tier_hints.search(text) else None
     found = {tier: match.group(0) for tier, pattern in watch.urgency.items() if (match := pattern.search(text))}
     if not (found or no_tier or used):
         return None  # no urgency at all (the action of a sign the sentence uses is one)
@@ -243,7 +279,7 @@ def drift(unit: str, watch: Watch) -> tuple[str, str] | None:
     return None
 
 
-def check_drift(source: Source, signs: list[Entry], clinic: dict, watch: Watch | None = None) -> list[Problem]:
+def check_drift(source: Source, signs: list[Sign], clinic: dict, watch: Watch | None = None) -> list[Problem]:
     watch = watch or prepare(signs, clinic)
     problems = []
     for number, line in source.body_lines():
@@ -251,7 +287,10 @@ def check_drift(source: Source, signs: list[Entry], clinic: dict, watch: Watch |
             continue
         if not watch.hints.search(line.lower()):
             continue
-        for unit in _units(line):
+        units = _units(line)
+        for unit in units:
+            if len(units) > 1 and not watch.hints.search(unit.lower()):
+                continue  # the same first test per sentence: most sentences of a line that passed it have no urgency
             found = drift(unit, watch)
             if found:
                 problems.append(Problem(source.shown, number, *found))
@@ -265,24 +304,29 @@ def marked_ok(sources: list[Source]) -> list[str]:
 
 
 def check(sources: list[Source], config: dict) -> list[Problem]:
+    docs_dir = siteconfig.docs_dir(config)
     path = data_path(config)
+    edition = siteconfig.extra_section(config, "edition")
 
     def uses_signs(line: str) -> bool:
         return bool(ANY_SIGNS.search(line) or USES.search(line))
 
     uses = [s for s in sources if "{{" in s.text and any(uses_signs(line) for _, line in s.body_lines())]
-    if not path.is_file():
+    signs = signs_for(docs_dir)  # a translated edition's signs (registered by the content model)
+    if signs is None and not path.is_file():
         if not uses:
             return []
         return [Problem(uses[0].shown, next(n for n, line in uses[0].body_lines() if uses_signs(line)),
                         f"the page uses warning signs, but docs/{DATA_FILE} does not exist", f"create docs/{DATA_FILE}")]
-    clinic = siteconfig.clinic(config)
-    found = read_cached(path)  # its own problems are the content model's to report (scripts/model/content.py)
-    entries = found.entries
-    problems = check_sources(path, entries, allowlist.load())
-    ids = {e.values["id"] for e in entries if isinstance(e.values.get("id"), str)}
-    watch = prepare(entries, clinic)
+    # Checked only once valid: the content model reports the data file's own problems first.
+    clinic = with_words(siteconfig.clinic(config), siteconfig.extra_section(config, "words"))
+    problems = []
+    if signs is None:
+        problems = check_sources(path, read_cached(path).entries, allowlist.load())
+        signs = load(docs_dir)
+    ids = {sign.id for sign in signs}
+    watch = prepare(signs, clinic, str(edition.get("language") or "en"))
     for source in sources:
         problems += check_tokens(source, ids)
-        problems += check_drift(source, entries, clinic, watch)
+        problems += check_drift(source, signs, clinic, watch)
     return problems

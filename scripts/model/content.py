@@ -12,6 +12,7 @@ extension for every page).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,12 @@ from typing import Any
 import yaml
 
 from scripts import siteconfig
-from scripts.model import datafile, glossary, search_words, settings, signs
-from scripts.problems import ERROR, Problem, display_path
+from scripts.model import datafile, glossary, search_words, settings, signs, translation
+from scripts.problems import ERROR, NOTE, Problem, display_path
 
 CLINIC_TOKEN = signs.CLINIC
+STEPS_FILE = "_data/steps.yml"  # the step-by-step check's groups (scripts/transforms/steps.py reads them)
+ENGLISH_HASH = re.compile(r"^english:\s*['\"]?([0-9a-f]{12})", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,12 @@ class Content:
     docs_dir: Path
     clinic: dict[str, Any]  # extra.clinic
     kiosk: bool
+    words: dict[str, Any] = field(default_factory=dict)  # extra.words: the edition's words for pages and templates
     signs: list[signs.Sign] = field(default_factory=list)
     terms: list[glossary.Term] = field(default_factory=list)
     search_words: dict = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # errors: nothing may use the content until it is empty
+    notes: list[Problem] = field(default_factory=list)  # said on every build, never failing it (e.g. a stale translation)
 
     @property
     def ok(self) -> bool:
@@ -126,13 +131,71 @@ def _load(path: Path) -> Content:
     docs_dir = siteconfig.docs_dir(config)
     problems = [p for p in settings.check(config) if p.severity == ERROR]
     clinic = siteconfig.clinic(config)
-    found = signs.read_cached(docs_dir / signs.DATA_FILE) if (docs_dir / signs.DATA_FILE).exists() else signs.SignData([], [], [])
-    problems += found.problems + _data_text_settings(found, clinic, display_path(docs_dir / signs.DATA_FILE))
+    notes: list[Problem] = []
+    source = siteconfig.extra_section(config, "edition").get("translates")
+    if source:  # a translation: the source edition's content, in this edition's words
+        edition_signs, found_problems = _translation(path, config, docs_dir, str(source))
+        problems += [p for p in found_problems if p.severity == ERROR]
+        notes = [p for p in found_problems if p.severity != ERROR]
+    else:
+        found = signs.read_cached(docs_dir / signs.DATA_FILE) if (docs_dir / signs.DATA_FILE).exists() else signs.SignData([], [], [])
+        problems += found.problems + _data_text_settings(found, clinic, display_path(docs_dir / signs.DATA_FILE))
+        edition_signs = found.signs
     terms, glossary_problems = glossary.read(docs_dir)
     problems += [p for p in glossary_problems if p.severity == ERROR]
     words, word_problems = search_words.read(docs_dir)
     problems += word_problems
-    return Content(path, config, docs_dir, clinic, settings.is_kiosk(config), found.signs, terms, words, sorted(set(problems)))
+    return Content(path, config, docs_dir, clinic, settings.is_kiosk(config), siteconfig.extra_section(config, "words"),
+                   edition_signs, terms, words, sorted(set(problems)), notes)
+
+
+def _translation(config_file: Path, config: dict, docs_dir: Path, source_file: str) -> tuple[list[signs.Sign], list[Problem]]:
+    """A translated edition: the source's signs and steps in this edition's words, every page translated."""
+    source_path = config_file.parent / source_file
+    if not source_path.is_file():
+        return [], [Problem(display_path(config_file), 1, f"extra.edition.translates names '{source_file}', which does not exist",
+                            "name the configuration of the edition this one translates, e.g. mkdocs.yml")]
+    source = load(source_path)
+    if source.problems:
+        return [], source.problems
+    language = str(siteconfig.extra_section(config, "edition").get("language"))
+    translated, problems = translation.translate_signs(source.signs, docs_dir / translation.SIGNS_FILE.format(language=language))
+    steps_words = None
+    if (source.docs_dir / STEPS_FILE).is_file():
+        groups = datafile.to_python(datafile.compose(source.docs_dir / STEPS_FILE, "the steps")[0]) or {}
+        ids = [str(g.get("id")) for g in groups.get("groups") or [] if isinstance(g, dict)]
+        steps_words, found = translation.read_steps(docs_dir / translation.STEPS_FILE.format(language=language), ids)
+        problems += found
+    problems += _pages(source.docs_dir, docs_dir)
+    translation.register(translation.Edition(language, docs_dir, source.docs_dir, tuple(translated), steps_words))
+    return translated, problems
+
+
+def _pages(source_docs: Path, docs_dir: Path) -> list[Problem]:
+    """Every source page translated and no page without a source; a note when the source changed since."""
+    problems = []
+    source_pages = {p.relative_to(source_docs).as_posix() for p in source_docs.rglob("*.md") if "_" not in p.parts[-2:][0][:1]}
+    own_pages = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    for page in sorted(source_pages - own_pages):
+        problems.append(Problem(display_path(docs_dir / page), 1, f"the page {page} has no translation (the source has it)",
+                                f"translate {display_path(source_docs / page)} into {display_path(docs_dir / page)}"))
+    for page in sorted(own_pages - source_pages):
+        problems.append(Problem(display_path(docs_dir / page), 1, "this page is not in the source edition",
+                                f"translate a page of {display_path(source_docs)} under the same name, or remove it"))
+    for page in sorted(own_pages & source_pages):
+        text, found = datafile.read_text(docs_dir / page, "the page")
+        source_text, _ = datafile.read_text(source_docs / page, "the page")
+        if text is None or source_text is None:
+            problems += found
+            continue
+        expected = translation.page_hash(source_text)
+        recorded = ENGLISH_HASH.search(text.split("\n---", 1)[0])
+        if not recorded or recorded.group(1) != expected:
+            state = ("has no 'english' hash, so nobody can tell whether the source page changed since" if not recorded
+                     else f"was made from an older source page: {page} changed since it was translated")
+            problems.append(Problem(display_path(docs_dir / page), 1, f"the translation {state}",
+                                    translation.HASH_FIX.format(hash=expected) + " in its front matter", NOTE))
+    return problems
 
 
 def load_valid(config_file: str | Path) -> Content:

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from scripts import siteconfig
+from scripts.model.words import WORDS, WORDS_OPTIONAL
 from scripts.problems import NOTE, Problem, display_path
 
 KIOSK_HOOK = "scripts/kiosk/hook.py"
@@ -73,7 +74,13 @@ SECTIONS = {
     "pdf": "The PDF booklet and handouts. Optional.",
     "kiosk": "The waiting-room kiosk (`mkdocs-kiosk.yml`). Required in a config that runs the kiosk hook.",
     "checks": "How strict the build is. Optional.",
+    "edition": "This edition's language, and for a translation the edition it translates (`mkdocs.ru.yml`). Required.",
+    "words": "The words the build puts into pages and templates, in this edition's language: an edition in another "
+             "language (`mkdocs.ru.yml`) sets every one. `{name}` marks are filled in by the build (clinic settings, "
+             "numbers, names, dates). Required.",
 }
+
+REQUIRED_SECTIONS = ("clinic", "edition")
 
 SETTINGS = (
     Setting("clinic", "country", "text", "United Kingdom", "The country whose services the numbers below belong to."),
@@ -118,6 +125,17 @@ SETTINGS = (
     Setting("checks", "require_public_url", "switch", "false",
             "`true` makes an example or missing public address (`site_url`, `public_url`) an error: turn it on before printing "
             "handouts or setting up the kiosk."),
+    Setting("edition", "language", "text", "en", "The language of this edition's pages (an IETF tag: `en`, `ru`); the pages' "
+            "`lang`, the words and the checks follow it.", required=True, allowed=("en", "ru")),
+    Setting("edition", "translates", "text", '""', "For a translation: the configuration of the edition it translates "
+            "(`mkdocs.yml`); its warning signs, steps and pages are the source, and every page and sign must be translated."),
+    Setting("edition", "switch", "text", '""', "Where the other edition's pages are, relative to this one's "
+            "(`ru/` in the English edition, `../` in the Russian one): the language link on every page. Empty: no link."),
+    Setting("edition", "switch_name", "text", '""', "The other edition's language, in its own words (`Русский`, `English`)."),
+    Setting("edition", "switch_language", "text", '""', "The other edition's language tag (`ru`, `en`), for the link's `hreflang` and `lang`."),
+    *(Setting("words", name, "texts" if name == "months" else "text", english, about, patients_read="always")
+      for name, (english, about) in WORDS.items()),
+    *(Setting("words", name, "text", english or '""', about) for name, (english, about) in WORDS_OPTIONAL.items()),
     Setting("checks", "require_signoff", "switch", "false",
             "`true` makes every page that no clinician has checked an error (no record in `docs/_data/signoff.yml` that "
             "matches the page and its warning signs; `make signoff` writes one): turn it on before publishing. "
@@ -174,6 +192,7 @@ def check(config: dict[str, Any]) -> list[Problem]:
     for section in SECTIONS:
         problems += _check_section(config, section, extra.get(section), kiosk, where)
     problems += _check_kiosk_times(siteconfig.extra_section(config, "kiosk"), where)
+    problems += _check_translated_words(config, where)
     if siteconfig.check_settings(config).get("require_public_url") is True:
         problems += [Problem(*where(*path), message, fix) for path, message, fix in _public_address_findings(config, where, True)]
     return problems
@@ -190,8 +209,8 @@ def notes(config: dict[str, Any]) -> list[Problem]:
 def _check_section(config: dict[str, Any], section: str, values: Any, kiosk: bool, where: _Where) -> list[Problem]:
     path = ("extra", section)
     if values is None:
-        if section == "clinic":
-            return [_problem(where, path, "extra.clinic is missing", "add the clinic's settings under 'extra: clinic:' (see SETTINGS.md)")]
+        if section in REQUIRED_SECTIONS:
+            return [_problem(where, path, f"extra.{section} is missing", f"add the settings under 'extra: {section}:' (see SETTINGS.md)")]
         return []
     if not isinstance(values, dict):
         return [_problem(where, path, f"extra.{section} must be a group of settings",
@@ -252,6 +271,8 @@ def _check_value(config: dict[str, Any], setting: Setting, value: Any, kiosk: bo
         example = "https://111.nhs.uk/" if setting.section == "clinic" else "https://guide.your-clinic.org/"  # a service's site, or the guide's
         return problem(f"{setting.path} is '{value}', which is not an https:// address",
                        f"write the full address, starting with https://, e.g. {setting.name}: {example}")
+    if setting.name == "months" and len(value) != 12:
+        return problem(f"{setting.path} has {len(value)} names", "list the 12 month names, January first, as dates use them")
     if setting.kind == "seconds" and value < 1:
         return problem(f"{setting.path} is {value}", f"use {KINDS['seconds'].words}, e.g. {setting.name}: {setting.example}")
     if setting.kind in ("pages", "page_texts", "page_counts"):
@@ -271,6 +292,17 @@ def _check_pages(config: dict[str, Any], setting: Setting, pages: list[str], pro
             hint = f"did you mean '{close[0]}'?" if close else "use a file name relative to docs/, e.g. about.md"
             found += problem(f"{setting.path} lists '{page}', which is not a page", hint)
     return found
+
+
+def _check_translated_words(config: dict[str, Any], where: _Where) -> list[Problem]:
+    """A translated edition sets every word: otherwise its readers would meet English."""
+    edition = siteconfig.extra_section(config, "edition")
+    if not edition.get("translates"):
+        return []
+    words = siteconfig.extra_section(config, "words")
+    return [_problem(where, ("extra", "words"), f"extra.words.{name} is missing, so this translation would show the English "
+                     f"'{english}'", f"add '{name}: ...' under 'words:' in this edition's language (see SETTINGS.md)")
+            for name, (english, _) in WORDS.items() if name not in words]
 
 
 def _check_kiosk_times(kiosk: dict[str, Any], where: _Where) -> list[Problem]:

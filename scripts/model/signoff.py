@@ -274,5 +274,6 @@ def status_of_text(markdown: str, docs_dir: Path) -> PageStatus | None:
     return next((s for s in statuses(docs_dir) if s.hash == wanted), None)
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: dt.date, months: list[str] | None = None) -> str:
+    """"3 December 2026", with the edition's month names (extra.words.months) when given."""
+    return f"{day.day} {months[day.month - 1]} {day.year}" if months else f"{day.day} {day:%B %Y}"

@@ -225,6 +225,11 @@ def read_cached(path: Path) -> SignData:
 
 def load(docs_dir: Path) -> list[Sign]:
     """The valid signs of docs/_data/warning-signs.yml; SignsInvalid (with FILE:LINE problems) if any is wrong."""
+    from scripts.model import translation  # a translated edition's signs: registered by the content loader
+
+    translated = translation.signs_for(docs_dir)
+    if translated is not None:
+        return translated
     data = read_cached(Path(docs_dir) / DATA_FILE)
     if data.problems:
         raise SignsInvalid(data.problems)

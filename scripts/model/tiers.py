@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scripts.model.settings import WORDS, WORDS_OPTIONAL
 from scripts.model.signs import CLINIC
 
 
@@ -21,13 +22,23 @@ class TierWords:
     lead: str  # the card's first sentence: what the number is for ("" when the title says it all)
 
 
-TIER_WORDS = {
-    "emergency": TierWords("Emergency: call {emergency_number} now", "call {emergency_number} now",
-                           "Call {emergency_number} for {emergency_service}, even if the sign goes away."),
-    "today": TierWords("Urgent: get help today", "get help today: {urgent_advice}",
-                       "Get help the same day: {urgent_advice}."),
-    "soon": TierWords("See a GP soon (within about 2 weeks)", "see a GP soon", ""),
-}
+# The words come from the settings (extra.words, in the edition's language); the transforms get them
+# in their settings mapping as "words.NAME" (scripts/transforms/__init__.py). English when not set.
+WORD = "words."
+ENGLISH = {name: english for name, (english, _) in {**WORDS, **WORDS_OPTIONAL}.items()}
+TIER_WORDS = {tier: TierWords(ENGLISH[f"{tier}_title"], ENGLISH[f"{tier}_action"], ENGLISH.get(f"{tier}_lead", ""))
+              for tier in ("emergency", "today", "soon")}
+
+
+def with_words(clinic: dict, words: dict) -> dict:
+    """The settings mapping the transforms use: extra.clinic and, as "words.NAME", extra.words."""
+    return {**clinic, **{WORD + name: value for name, value in words.items() if isinstance(value, str)}}
+
+
+def word(clinic: dict, name: str) -> str:
+    """One of the edition's words (extra.words.NAME), English when the settings have none."""
+    value = clinic.get(WORD + name)
+    return value if isinstance(value, str) else ENGLISH[name]
 
 
 class _Settings(dict):
@@ -49,17 +60,17 @@ def fill(text: str, clinic: dict) -> str:
 
 
 def title(tier: str, clinic: dict) -> str:
-    return tier_text(TIER_WORDS[tier].title, clinic)
+    return tier_text(word(clinic, f"{tier}_title"), clinic)
 
 
 def action(tier: str, clinic: dict) -> str:
     """What to do, as words that fit inside a sentence ("call 999 now")."""
-    return tier_text(TIER_WORDS[tier].action, clinic)
+    return tier_text(word(clinic, f"{tier}_action"), clinic)
 
 
 def lead(tier: str, clinic: dict) -> str:
     """The card's first sentence: what the number is for."""
-    return tier_text(TIER_WORDS[tier].lead, clinic)
+    return tier_text(word(clinic, f"{tier}_lead"), clinic)
 
 
 def as_sentence(words: str) -> str:

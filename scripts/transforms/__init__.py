@@ -38,6 +38,7 @@ from markdown.preprocessors import Preprocessor
 
 from scripts.model.content import Content, ContentInvalid, load_valid
 from scripts.model.glossary import Term
+from scripts.model.tiers import with_words
 from scripts.problems import Problem, summary
 from scripts.transforms import callnow, checklists, clinic, glossary, signoff, signs, steps
 
@@ -80,10 +81,11 @@ def load_site(config_file: str | Path) -> Site:
     cached = _sites.get(path)
     if cached and cached[0] is content:
         return cached[1]
+    settings = with_words(content.clinic, content.words)  # extra.words as "words.NAME" (scripts/model/tiers.py)
     # Tooltips show definitions as plain text: sign actions and settings filled in (signs.py).
-    terms = [replace(t, definition=signs.plain_text(t.definition, content.clinic, content.docs_dir)) for t in content.terms]
+    terms = [replace(t, definition=signs.plain_text(t.definition, settings, content.docs_dir)) for t in content.terms]
     abbreviations = glossary.abbreviations(terms)
-    site = Site(content.clinic, clinic.escaped(content.clinic), content.kiosk, content.docs_dir, terms,
+    site = Site(settings, clinic.escaped(settings), content.kiosk, content.docs_dir, terms,
                 abbreviations, glossary.abbreviation_pattern(abbreviations))
     _sites[path] = (content, site)
     return site
@@ -125,7 +127,8 @@ class SignoffPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        return signoff.add_status(lines, self.extension.site.docs_dir)
+        site = self.extension.site
+        return signoff.add_status(lines, site.docs_dir, site.clinic)
 
 
 class GlossaryAbbreviations(AbbrTreeprocessor):

@@ -12,16 +12,18 @@ from __future__ import annotations
 import html
 import re
 
+from scripts.model.tiers import ENGLISH, word
+
 # The page's opening: everything before its first section or picture.
 OPENING_END = re.compile(r"<h2\b|<figure\b")
 CALL_BUTTONS = re.compile(r'<a\b[^>]*\bclass="signs-call"[^>]*>')
 PAGE_TITLE = re.compile(r"<h1\b")
 
 
-def line(number: str) -> str:
+def line(number: str, words: str = ENGLISH["emergency_line"]) -> str:
     tel = "tel:" + re.sub(r"[^\d+]", "", number)
     return (f'<p class="call-now screen-only" data-search-exclude><a class="call-now__link" href="{tel}">'
-            f"Emergency? Call {html.escape(number)}</a></p>")
+            f"{html.escape(words.format(number=number))}</a></p>")
 
 
 def add_line(page_html: str, clinic: dict) -> str:
@@ -34,4 +36,4 @@ def add_line(page_html: str, clinic: dict) -> str:
     opening = page_html[:end.start()] if end else page_html
     if any(tel in button for button in CALL_BUTTONS.findall(opening)):
         return page_html
-    return line(number) + "\n" + page_html
+    return line(number, word(clinic, "emergency_line")) + "\n" + page_html

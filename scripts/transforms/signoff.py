@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scripts.model import signoff
 from scripts.model.signoff import PageStatus
+from scripts.model.tiers import WORD, word
 
 CLASS = signoff.CLASS
 UPDATED_CLASS = signoff.UPDATED_CLASS
@@ -26,18 +27,24 @@ def _plain(text: str) -> str:
     return html.escape(text).translate(LITERAL)
 
 
-def status_html(status: PageStatus) -> str:
-    """The paragraph for the end of the page: who checked it, or that nobody has yet."""
+def status_html(status: PageStatus, clinic: dict | None = None) -> str:
+    """The paragraph for the end of the page: who checked it, or that nobody has yet (in the edition's words)."""
+    clinic = clinic or {}
+    months = clinic.get(WORD + "months")
+
+    def date(day) -> str:
+        return signoff.long_date(day, months if isinstance(months, list) else None)
+
     record = status.record
     if status.signed and record is not None:
-        words = f"Checked by {_plain(record.reviewer)} ({_plain(record.role)}) on {signoff.long_date(record.date)}."
+        words = _plain(word(clinic, "checked_by").format(reviewer=record.reviewer, role=record.role, date=date(record.date)))
         return f'<p class="{CLASS}" data-signoff="checked" data-signoff-date="{record.date.isoformat()}">{words}</p>'
-    updated = (f' <span class="{UPDATED_CLASS}">The team updated it on {signoff.long_date(status.updated)}.</span>'
+    updated = (f' <span class="{UPDATED_CLASS}">{_plain(word(clinic, "team_updated").format(date=date(status.updated)))}</span>'
                if status.updated else "")
-    return f'<p class="{CLASS}" data-signoff="not-checked">{signoff.NOT_CHECKED}{updated}</p>'
+    return f'<p class="{CLASS}" data-signoff="not-checked">{_plain(word(clinic, "not_checked"))}{updated}</p>'
 
 
-def add_status(lines: list[str], docs_dir: Path) -> list[str]:
+def add_status(lines: list[str], docs_dir: Path, clinic: dict | None = None) -> list[str]:
     """The page's lines with its sign-off line at the end; unchanged for text that is no content page."""
     status = signoff.status_of_text("\n".join(lines), docs_dir)
-    return lines + ["", status_html(status), ""] if status else lines
+    return lines + ["", status_html(status, clinic), ""] if status else lines

@@ -38,7 +38,7 @@ from scripts.model.signs import (  # also re-exported for callers
     load,
     parse_tokens,
 )
-from scripts.model.tiers import TIER_WORDS, TierWords, action, as_sentence, fill, lead, setting_text, tier_text, title  # noqa: F401
+from scripts.model.tiers import TIER_WORDS, TierWords, action, as_sentence, fill, lead, setting_text, tier_text, title, word  # noqa: F401
 
 # The admonition type of each tier: its colours and print symbols live in extra.css and pdf.css.
 CARD_TYPE = {"emergency": "emergency", "today": "urgent", "soon": "soon"}
@@ -69,11 +69,11 @@ def call_line(tier: str, clinic: dict, kiosk: bool) -> str | None:
     if kiosk:
         return f"**{number}**{{ .signs-number }} {setting_text(clinic, 'reception_note')}".rstrip()
     # Paper cannot be tapped: the button is web-only (the lead sentence above it has the number).
-    button = f"[Call {number}](tel:{_digits(number)}){{ .signs-call }}"
+    button = f"[{word(clinic, 'call_button').format(number=number)}](tel:{_digits(number)}){{ .signs-call }}"
     online = setting_text(clinic, "urgent_online") if tier == "today" else ""
     if online:  # the same-day service's website beside its number ("111.nhs.uk or call 111", NHS care cards)
         label = setting_text(clinic, "urgent_online_label") or re.sub(r"^https?://|/$", "", online)
-        button += f" [Or use {label}]({online}){{ .signs-online }}"
+        button += f" [{word(clinic, 'online_link').format(label=label)}]({online}){{ .signs-online }}"
     return f"{button}\n{{ .screen-only }}"
 
 
@@ -132,8 +132,8 @@ def cards(signs: list[Sign], clinic: dict, kiosk: bool = False, more_link: bool 
             folded = more_link and bool(lines) and tier in FOLDED_ON_TOPIC_PAGES
             lines += _card(tier, in_tier, clinic, kiosk, folded=folded)
     if more_link:
-        lines += [f"[All warning signs]({FULL_LIST_PAGE}){{ .signs-more }}",  # and the step-by-step check (steps.py):
-                  "[What should I do now? Check step by step](what-to-do-now.md){ .signs-more }", ""]
+        lines += [f"[{word(clinic, 'all_signs_link')}]({FULL_LIST_PAGE}){{ .signs-more }}",  # and the step-by-step check (steps.py):
+                  f"[{word(clinic, 'steps_link')}](what-to-do-now.md){{ .signs-more }}", ""]
     return lines
 
 
@@ -268,8 +268,8 @@ def emergency_strip(clinic: dict) -> str:
     number = html.escape(setting_text(clinic, "emergency_number"))
     note = html.escape(setting_text(clinic, "reception_note"))
     return (f'<span class="signs-strip" data-signs-strip>'
-            f'<span class="signs-strip__what">Stroke, heart attack or another emergency?</span> '
+            f'<span class="signs-strip__what">{html.escape(word(clinic, "strip_what"))}</span> '
             f'<span class="signs-strip__note">{note}</span> '
-            f'<span class="signs-strip__call">{"Or call" if note else "Call"} '
+            f'<span class="signs-strip__call">{html.escape(word(clinic, "strip_or_call" if note else "strip_call"))} '
             f'<strong class="signs-strip__number">{number}</strong></span>'
             f'</span>')

@@ -26,13 +26,14 @@ import functools
 import html
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import markdown as md_lib
 import yaml
 
 from scripts.model.signs import TIERS, Sign, load
+from scripts.model.translation import StepWords, edition_of
 from scripts.problems import Problem, display_path
 from scripts.transforms import signs as sign_words
 
@@ -104,6 +105,10 @@ _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when presen
 
 def read(docs_dir: Path, sign_ids: set[str]) -> tuple[Plan | None, list[Problem]]:
     """The plan, or the `FILE:LINE` problems that stop it (unknown sign ids, missing words, ...)."""
+    edition = edition_of(docs_dir)
+    if edition is not None:  # a translation: the source's groups and signs, in this edition's words
+        plan, problems = read(edition.source_docs, sign_ids)
+        return (translated(plan, edition.steps) if plan and edition.steps else plan), problems
     path = Path(docs_dir) / DATA_FILE
     shown = display_path(path)
     problems: list[Problem] = []
@@ -157,6 +162,12 @@ def read(docs_dir: Path, sign_ids: set[str]) -> tuple[Plan | None, list[Problem]
     if problems:
         return None, problems
     return Plan(tuple(groups), other or "", tuple(h for h in home if h), tuple(watch)), []
+
+
+def translated(plan: Plan, words: StepWords) -> Plan:
+    """The same check with a translation's labels and self-care (scripts/model/translation.py)."""
+    groups = tuple(replace(group, label=words.labels.get(group.id) or group.label) for group in plan.groups)
+    return replace(plan, groups=groups, other_label=words.other_label or plan.other_label, home=words.home or plan.home)
 
 
 def _mapping(node) -> dict | None:
