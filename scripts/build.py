@@ -70,6 +70,32 @@ def default_steps(paper: str | None = None) -> list:
     return [pdf.step(paper)]
 
 
+def translation_of(config_file: Path) -> tuple[Path, str] | None:
+    """The translated edition built inside this one: (its config, its folder), from extra.edition
+    (translation: mkdocs.ru.yml, switch: "ru/"); None when there is none."""
+    from scripts import siteconfig
+
+    edition = siteconfig.extra_section(siteconfig.load(config_file), "edition")
+    name, folder = edition.get("translation"), str(edition.get("switch") or "").strip("/")
+    if not name or not folder or folder.startswith("."):
+        return None
+    return Path(config_file).resolve().parent / str(name), folder
+
+
+def build_into(config_file: Path, out_dir: Path, steps: list, renderer: str) -> int:
+    """One edition into out_dir (inside another edition's build folder): pages, search words, steps."""
+    code = zensical_build(config_file, out_dir) if renderer == "zensical" else mkdocs_build(config_file, out_dir)
+    if not code and renderer == "mkdocs":
+        from scripts import search_words
+
+        code = search_words.step(config_file, out_dir)
+    for step in steps:
+        if code:
+            break
+        code = step(config_file, out_dir)
+    return code
+
+
 def build(config_file: Path, site_dir: Path, steps: list | None = None, renderer: str = "mkdocs") -> int:
     """Build to a temporary folder, run the extra steps on it (default: the PDFs), then swap it in."""
     steps = default_steps() if steps is None else steps
@@ -90,6 +116,9 @@ def build(config_file: Path, site_dir: Path, steps: list | None = None, renderer
             if code:
                 break
             code = step(config_file, out_dir)
+        translated = translation_of(config_file)
+        if not code and translated:  # the translated edition, inside this one (site/ru/), with the same steps
+            code = build_into(translated[0], out_dir / translated[1], steps, renderer)
         if code:
             print(f"\nBuild failed: {site_dir.name}/ was left as it was (the last good build).", file=sys.stderr)
             return code

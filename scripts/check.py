@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts import search_words, siteconfig
-from scripts.checks import allowlist, carecards, external, frontmatter, glossary, links, markup, nav, placeholders
+from scripts.checks import allowlist, carecards, external, fixed_terms, frontmatter, glossary, links, markup, nav, placeholders
 from scripts.checks import overlaps as sign_overlaps
 from scripts.checks import signoff as clinical_signoff
 from scripts.checks import signs as warning_signs
@@ -64,6 +64,7 @@ def run(config: dict, today: dt.date | None = None) -> Result:
     problems += markup.check(sources, config)
     problems += search_words.check(docs_dir)
     problems += clinical_signoff.check(sources, config, today)
+    problems += fixed_terms.check(sources, docs_dir)  # a translation's one rendering per medical term
     notes = [p for p in problems if p.severity == NOTE] + settings_schema.notes(config) + (model.notes if model else [])
     return Result(sorted({p for p in problems if p.severity != NOTE}), sources, terms, notes)
 

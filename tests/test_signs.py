@@ -14,6 +14,7 @@ from conftest import ROOT, copy_project, serve
 from scripts import check, siteconfig
 from scripts.checks import signs as signs_check
 from scripts.model import signs as model
+from scripts.model.tiers import with_words
 from scripts.sources import Source, split_front_matter
 from scripts.transforms import signs
 
@@ -76,8 +77,9 @@ def test_every_sign_of_the_brief_is_there_once_with_its_tier():
 
 
 def test_data_file_passes_its_own_checks():
-    entries, problems = signs_check.read_entries(DOCS / signs.DATA_FILE)
-    problems += signs_check.check_data(DOCS / signs.DATA_FILE, entries, CLINIC, signs_check.allowlist.load())
+    found = model.read(DOCS / signs.DATA_FILE)
+    entries, problems = found.entries, found.problems + signs_check.check_sources(DOCS / signs.DATA_FILE, found.entries,
+                                                                                   signs_check.allowlist.load())
     assert problems == [] and len(entries) == sum(map(len, EXPECTED_TIERS.values()))
     assert not any("short" in entry.values for entry in entries)  # no labels that could narrow a sign
 
@@ -116,8 +118,8 @@ def test_sign_wording_is_plain_language():
 def test_the_data_file_is_read_once_per_process(monkeypatch):
     model._cache.clear()
     calls = []
-    real_load = yaml.load
-    monkeypatch.setattr(model.yaml, "load", lambda *a, **k: calls.append(1) or real_load(*a, **k))
+    real_compose = yaml.compose
+    monkeypatch.setattr(model.datafile.yaml, "compose", lambda *a, **k: calls.append(1) or real_compose(*a, **k))
     for _ in range(3):
         signs.expand("{{ signs: neck }}", CLINIC, DOCS)
     assert len(calls) == 1
@@ -128,9 +130,8 @@ def test_a_short_label_is_refused_and_criteria_are_accepted(tmp_path):
     data.write_text('- id: stroke\n  tier: emergency\n  text: "Stroke."\n  short: "Face"\n  why: "Why."\n'
                     "  topics: [general]\n  sources: [https://www.nhs.uk/conditions/stroke/]\n  watch: [stroke]\n"
                     "  criteria: {parts: [face]}\n", encoding="utf-8")
-    entries, problems = signs_check.read_entries(data)
-    problems += signs_check.check_data(data, entries, CLINIC, signs_check.allowlist.load())
-    assert [(p.line, p.message) for p in problems] == [(4, "the sign 'stroke' has an unknown key 'short'")]
+    problems = model.read(data).problems
+    assert [(p.line, p.message) for p in problems][:1] == [(4, "the sign 'stroke' has an unknown key 'short'")]
     assert "cards show the sign's own 'text'" in problems[0].fix
 
 
@@ -212,12 +213,14 @@ def test_a_sign_in_a_glossary_tooltip_is_plain_words():
         signs.plain_text("{{ sign: strok }}", CLINIC, DOCS)
 
 
-def test_tier_words_live_in_one_table(monkeypatch):
-    monkeypatch.setitem(signs.TIER_WORDS, "soon", signs.TierWords("Book a GP visit", "book a GP visit", ""))
-    assert '!!! soon "Book a GP visit"' in signs.expand("{{ signs: walking-legs }}", CLINIC, DOCS)
-    assert signs.expand("{{ act: walking-legs }}", CLINIC, DOCS) == "**Book a GP visit**"
-    assert signs.expand("{{ sign: walking-legs }}", CLINIC, DOCS).endswith(" **Book a GP visit.**")
-    assert "'book a GP visit' (soon)" in signs_check.prepare(entries(), CLINIC).tier_words
+def test_tier_words_come_from_the_settings():
+    """extra.words (one table per edition): cards, actions, inserted signs and the drift check's fixes."""
+    settings = with_words(CLINIC, {"soon_title": "Book a GP visit", "soon_action": "book a GP visit"})
+    assert '!!! soon "Book a GP visit"' in signs.expand("{{ signs: walking-legs }}", settings, DOCS)
+    assert signs.expand("{{ act: walking-legs }}", settings, DOCS) == "**Book a GP visit**"
+    assert signs.expand("{{ sign: walking-legs }}", settings, DOCS).endswith(" **Book a GP visit.**")
+    assert "'book a GP visit' (soon)" in signs_check.prepare(entries(), settings).tier_words
+    assert '!!! soon "See a GP soon (within about 2 weeks)"' in signs.expand("{{ signs: walking-legs }}", CLINIC, DOCS)
 
 
 def test_kiosk_cards_show_the_number_large_with_the_reception_note_and_no_link():
@@ -235,7 +238,7 @@ def test_code_blocks_are_left_alone():
 # ------------------------------------------------------------------ the drift check
 
 def entries():
-    return signs_check.read_entries(DOCS / signs.DATA_FILE)[0]
+    return model.load(DOCS)
 
 
 def drift(line: str) -> list:

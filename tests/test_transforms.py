@@ -133,14 +133,19 @@ def test_the_glossary_page_gets_no_tooltips_because_of_its_mark(site):
 
 
 def test_settings_are_escaped_for_html_everywhere(site):
-    edit(site / "mkdocs.yml", 'emergency_number: "999"', 'emergency_number: "<b>999 & co</b>"')
+    # A phone number must be digits (the settings model refuses anything else); text settings may hold
+    # any character, and reach pages and cards as text, never as markup.
+    edit(site / "docs/neck.md", "Call {{ clinic.emergency_number }} in an emergency.",
+         "Call {{ clinic.emergency_number }} for {{ clinic.emergency_service }} in an emergency.")
+    edit(site / "mkdocs.yml", "emergency_service: an ambulance", 'emergency_service: "<b>an ambulance & co</b>"')
     html = render(site, "neck.md")
-    assert "Call &lt;b&gt;999 &amp; co&lt;/b&gt; in an emergency" in html
+    assert "for &lt;b&gt;an ambulance &amp; co&lt;/b&gt; in an emergency" in html
     assert "<b>" not in html  # nor in the warning-sign cards, which get the settings from the extension
 
 
 def test_a_kiosk_config_gets_kiosk_mode_and_its_own_settings(site, monkeypatch):
-    (site / "kiosk.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  kiosk:\n    idle_seconds: 120\n"
+    (site / "kiosk.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  kiosk:\n    idle_seconds: 120\n    warning_seconds: 20\n"
+                                    "    attract_seconds: 300\n    language: en\n    public_url: https://guide.your-clinic.org/\n"
                                     "  clinic:\n    reception_note: Tell the desk.\n", encoding="utf-8")
     (site / "docs/_snippets/note.md").write_text("{{ clinic.reception_note }}\n", encoding="utf-8")
     edit(site / "docs/neck.md", "## What is a nerve root?", '--8<-- "note.md"\n\n## What is a nerve root?')

@@ -4,6 +4,7 @@ must not depend on the renderer. Zensical runs in its own venv, .venv-zensical (
 from __future__ import annotations
 
 import collections
+import os
 import re
 import shutil
 import sys
@@ -43,15 +44,23 @@ def both_sites(tmp_path_factory, zensical_python) -> tuple[Path, Path]:
     """The real project built by MkDocs (the build command `make build` uses) and by Zensical
     (as `make build-zensical` does), in a copy so the project's own folders stay untouched."""
     project = tmp_path_factory.mktemp("renderers") / "project"
-    for part in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "mkdocs-zensical.yml"):
+    for part in ("docs", "docs-ru", "overrides", "scripts"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"), symlinks=True)
+    for name in ("mkdocs.yml", "mkdocs.ru.yml", "mkdocs-zensical.yml"):
         shutil.copy(ROOT / name, project / name)
     mkdocs = run_bounded([sys.executable, "-m", "scripts.build", "--no-pdf", "-f", "mkdocs.yml", "-d", "site-mkdocs"], project)
     assert mkdocs.returncode == 0, mkdocs.stdout[-3000:]
-    zensical = run_bounded([str(zensical_python), "-m", "zensical", "build", "--clean", "--strict", "-f", "mkdocs-zensical.yml"], project)
+    # The plain command, for the English edition; `make build-zensical` (scripts.build) for both editions.
+    plain = run_bounded([str(zensical_python), "-m", "zensical", "build", "--clean", "--strict", "-f", "mkdocs-zensical.yml"], project)
+    assert plain.returncode == 0, plain.stdout[-3000:]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"ZENSICAL_PYTHON": str(zensical_python), "NO_MKDOCS_2_WARNING": "1"}
+    zensical = run_bounded([sys.executable, "-m", "scripts.build", "--renderer", "zensical", "-f", "mkdocs-zensical.yml",
+                            "-d", "site-zensical"], project, env=env)
     assert zensical.returncode == 0, zensical.stdout[-3000:]
     return project / "site-mkdocs", project / "site-zensical"
+
+
+EDITIONS = ["", "ru"]  # the English edition at the top, the Russian one in ru/
 
 
 def article_blocks(page: Path, skip_template_parts: bool = True) -> list[str]:
@@ -77,21 +86,24 @@ def test_zensical_is_the_pinned_version(zensical_python):
     assert done.stdout.strip() == pinned
 
 
-def test_both_renderers_build_the_same_pages(both_sites):
-    mkdocs, zensical = both_sites
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ru"])
+def test_both_renderers_build_the_same_pages(both_sites, edition):
+    mkdocs, zensical = (site / edition for site in both_sites)
     assert pages(mkdocs) == pages(zensical)
-    assert len(pages(mkdocs)) == len(list((ROOT / "docs").glob("*.md")))
+    assert len(pages(mkdocs)) == len(list((ROOT / ("docs-" + edition if edition else "docs")).glob("*.md")))
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ru"])
 @pytest.mark.parametrize("renderer", [0, 1], ids=["mkdocs", "zensical"])
-def test_no_page_shows_raw_settings_or_glossary_marks(both_sites, renderer):
-    site = both_sites[renderer]
+def test_no_page_shows_raw_settings_or_glossary_marks(both_sites, renderer, edition):
+    site = both_sites[renderer] / edition
     raw = {name: [t for t in article_blocks(site / name, False) if re.search(r"\{\{|\}\}|\[\[|\]\]", t)] for name in pages(site)}
     assert {name: found for name, found in raw.items() if found} == {}
 
 
-def test_a_patient_reads_the_same_paragraphs_with_either_renderer(both_sites):
-    mkdocs, zensical = both_sites
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ru"])
+def test_a_patient_reads_the_same_paragraphs_with_either_renderer(both_sites, edition):
+    mkdocs, zensical = (site / edition for site in both_sites)
     total = same = 0
     differences = []
     for name in pages(mkdocs):

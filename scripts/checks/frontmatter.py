@@ -17,7 +17,8 @@ REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
 # hide, search, template, icon, status, subtitle, tags: Material for MkDocs' own keys.
 TEXT_KEYS = ("title", "description", "template", "icon", "status", "subtitle")
 YES_NO_KEYS = ("symptom_page",)
-KNOWN_KEYS = (*REQUIRED, *YES_NO_KEYS, "hide", "search", "template", "icon", "status", "subtitle", "tags")
+# english: in a translated edition, the hash of the source page it was made from (scripts/model/translation.py).
+KNOWN_KEYS = (*REQUIRED, *YES_NO_KEYS, "hide", "search", "template", "icon", "status", "subtitle", "tags", "english")
 MAX_DESCRIPTION = 160
 MAX_REVIEW_YEARS = 3
 

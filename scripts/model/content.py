@@ -141,7 +141,7 @@ def _load(path: Path) -> Content:
         found = signs.read_cached(docs_dir / signs.DATA_FILE) if (docs_dir / signs.DATA_FILE).exists() else signs.SignData([], [], [])
         problems += found.problems + _data_text_settings(found, clinic, display_path(docs_dir / signs.DATA_FILE))
         edition_signs = found.signs
-    terms, glossary_problems = glossary.read(docs_dir)
+    terms, glossary_problems = glossary.read(docs_dir, str(siteconfig.extra_section(config, "edition").get("language") or "en"))
     problems += [p for p in glossary_problems if p.severity == ERROR]
     words, word_problems = search_words.read(docs_dir)
     problems += word_problems

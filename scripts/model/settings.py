@@ -129,6 +129,9 @@ SETTINGS = (
             "`lang`, the words and the checks follow it.", required=True, allowed=("en", "ru")),
     Setting("edition", "translates", "text", '""', "For a translation: the configuration of the edition it translates "
             "(`mkdocs.yml`); its warning signs, steps and pages are the source, and every page and sign must be translated."),
+    Setting("edition", "translation", "text", '""', "In the original: the configuration of its translated edition "
+            "(`mkdocs.ru.yml`), which every build makes too, into the folder `switch` names (`site/ru/`). A kiosk config "
+            "names the translated kiosk's."),
     Setting("edition", "switch", "text", '""', "Where the other edition's pages are, relative to this one's "
             "(`ru/` in the English edition, `../` in the Russian one): the language link on every page. Empty: no link."),
     Setting("edition", "switch_name", "text", '""', "The other edition's language, in its own words (`Русский`, `English`)."),
@@ -299,10 +302,26 @@ def _check_translated_words(config: dict[str, Any], where: _Where) -> list[Probl
     edition = siteconfig.extra_section(config, "edition")
     if not edition.get("translates"):
         return []
-    words = siteconfig.extra_section(config, "words")
-    return [_problem(where, ("extra", "words"), f"extra.words.{name} is missing, so this translation would show the English "
-                     f"'{english}'", f"add '{name}: ...' under 'words:' in this edition's language (see SETTINGS.md)")
-            for name, (english, _) in WORDS.items() if name not in words]
+    # The edition's own file, not the merged config: INHERIT would fill a missing word with the English one.
+    text = where.config_file.read_text(encoding="utf-8") if where.config_file.is_file() else ""
+    try:
+        own = yaml.load(text, Loader=siteconfig._TolerantLoader) or {}
+    except yaml.YAMLError:
+        return []  # the configuration's own YAML error is reported where it is read
+    extra = own.get("extra") if isinstance(own, dict) else None
+    extra = extra if isinstance(extra, dict) else {}
+    shown = display_path(where.config_file)
+    problems = []
+    # Every word, and every clinic text patients read (the numbers may stay: a UK clinic keeps 999 and 111).
+    wanted = {"words": [(name, english) for name, (english, _) in WORDS.items()],
+              "clinic": [(s.name, s.example) for s in SETTINGS if s.section == "clinic" and s.kind == "text" and s.patients_read == "always"]}
+    for section, names in wanted.items():
+        written = extra.get(section) if isinstance(extra.get(section), dict) else {}
+        line = next((n for n, row in enumerate(text.split("\n"), 1) if row.strip() == f"{section}:"), 1)
+        problems += [Problem(shown, line, f"extra.{section}.{name} is missing, so this translation would show the English "
+                             f"'{english}'", f"add '{name}: ...' under '{section}:' in this edition's language (see SETTINGS.md)")
+                     for name, english in names if name not in written]
+    return problems
 
 
 def _check_kiosk_times(kiosk: dict[str, Any], where: _Where) -> list[Problem]:

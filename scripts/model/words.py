@@ -52,5 +52,35 @@ WORDS_OPTIONAL = {"soon_lead": ("", "First sentence of the see-a-GP-soon card (m
                                             "checked, before the link to the page in the original language. Empty in the original.")),
                   "original_link": ("", "In a translation: the words of that link to the same page in the original language.")}
 
+# "What should I do now?" (scripts/transforms/steps.py): the screens' and the paper flowchart's own words.
+# The questions' reading grade is tested to be 6 or lower (tests/test_steps.py).
+STEP_WORDS = {
+    "steps_part": ("Part {number} of {count}: {name}", "Above each list of questions: which part of the check this is."),
+    "steps_part_emergency": ("signs of an emergency", "The emergency part's name."),
+    "steps_part_today": ("signs you need help today", "The same-day part's name."),
+    "steps_part_soon": ("signs to see a GP about", "The see-a-GP part's name."),
+    "steps_list_question": ("Which of these is it about?", "The question of each part's list."),
+    "steps_list_hint": ("Choose one to see its signs. You can come back and choose another.", "Under that question."),
+    "steps_none": ("None of these", "The answer that goes on to the next part."),
+    "steps_group_question": ("Does one of these fit?", "The question above a group's signs."),
+    "steps_group_hint": ("Any one sign is enough.", "Under that question."),
+    "steps_group_none": ("None of these: back to the list", "The answer that goes back to the list."),
+    "steps_because": ("You chose this warning sign:", "At an end, before the sign that led there."),
+    "steps_self_care_title": ("No warning sign fits: you can look after it at home", "The end when no sign fits."),
+    "steps_self_care_home": ("What helps:", "Before the self-care advice."),
+    "steps_self_care_watch": ("See a GP if one of these happens:", "Before the signs that mean a GP after all."),
+    "steps_self_care_again": ("If anything changes, do this check again.", "The last line of the self-care end."),
+    "steps_back": ("Back", "The link to the screen before."),
+    "steps_restart": ("Start again", "The link to the first screen."),
+    "flow_start": ("Start at 1. Any one sign is enough. Follow the arrows.", "The paper flowchart's first line."),
+    "flow_yes": ("Yes, one fits", "The paper flowchart's yes arrow."),
+    "flow_no": ("No, none fits", "The paper flowchart's no arrow."),
+    "flow_go_to": ("go to {number}.", "After the no arrow."),
+    "flow_watch": ("If a sign in part {part} starts later, {action}.", "On paper, in self-care: when to see a GP after all."),
+    "flow_see": ("<strong>Also:</strong> {questions}. Their signs are above.", "On paper: questions whose signs are printed above."),
+    "flow_turn_back": ("Turn over: {part} is on the back.", "On the paper handout, at the end of a front side."),
+    "flow_turn_next": ("{part} is on the next sheet.", "On the paper handout, at the end of a back side."),
+}
+
 # name -> (English, what it is): every word an edition must set.
-WORDS = {**PAGE_WORDS, **PRINT_WORDS}
+WORDS = {**PAGE_WORDS, **STEP_WORDS, **PRINT_WORDS}

@@ -92,9 +92,12 @@ def load_site(config_file: str | Path) -> Site:
 
 
 def stop_renderer(error: ContentInvalid) -> NoReturn:
-    """Bad content under a renderer that runs no hook (Zensical): say where, in the editor's words, and
-    stop the whole process. A Python exception would reach the reader as a traceback (Zensical prints
-    every one), and going on would publish the raw marks."""
+    """Bad content under Zensical, which runs no hook: say where, in the editor's words, and stop the
+    whole process (Zensical prints any Python exception as a traceback, and going on would publish the
+    raw marks). Anywhere else (MkDocs, whose hook reports first; Python-Markdown as a library; the
+    tests) the exception itself, which lists the same problems."""
+    if "zensical" not in sys.modules:
+        raise error
     print("\n".join(str(p) for p in error.problems), file=sys.stderr)
     print(f"{summary(error.problems)} The site was not built. Fix the problems listed above.", file=sys.stderr)
     sys.stderr.flush()

@@ -33,6 +33,7 @@ import markdown as md_lib
 import yaml
 
 from scripts.model.signs import TIERS, Sign, load
+from scripts.model.tiers import ENGLISH, word
 from scripts.model.translation import StepWords, edition_of
 from scripts.problems import Problem, display_path
 from scripts.transforms import signs as sign_words
@@ -46,35 +47,18 @@ GROUP_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 OTHER_ID = "other"
 FIRST_BACK = "urgent-help.html"  # "Back" on the first question leaves the check for the warning signs
 
-# The check's own words (the questions' reading grade is tested to be 6 or lower: tests/test_steps.py).
-PART_NAME = {
-    "emergency": "signs of an emergency",
-    "today": "signs you need help today",
-    "soon": "signs to see a GP about",
-}
-LIST_QUESTION = "Which of these is it about?"
-LIST_HINT = "Choose one to see its signs. You can come back and choose another."
-NONE = "None of these"
-GROUP_QUESTION = "Does one of these fit?"
-GROUP_HINT = "Any one sign is enough."
-GROUP_NONE = "None of these: back to the list"
-BECAUSE = "You chose this warning sign:"
-SELF_CARE_TITLE = "No warning sign fits: you can look after it at home"
-SELF_CARE_HOME = "What helps:"
-SELF_CARE_WATCH = "See a GP if one of these happens:"
-SELF_CARE_AGAIN = "If anything changes, do this check again."
-BACK = "Back"
-RESTART = "Start again"
-# Paper (the flowchart).
-FLOW_START = "Start at 1. Any one sign is enough. Follow the arrows."
-FLOW_YES = "Yes, one fits"
-FLOW_NO = "No, none fits"
-FLOW_WATCH = "If a sign in part {part} starts later, {action}."
-FLOW_SEE = "<strong>Also:</strong> {questions}. Their signs are above."
+# The check's own words come from the settings (extra.words.steps_* and flow_*, scripts/model/words.py),
+# in the edition's language; these are the English ones, for the tests and the docstrings.
+PART_NAME = {tier: ENGLISH[f"steps_part_{tier}"] for tier in ("emergency", "today", "soon")}
+LIST_QUESTION = ENGLISH["steps_list_question"]
+NONE = ENGLISH["steps_none"]
+GROUP_QUESTION = ENGLISH["steps_group_question"]
+SELF_CARE_TITLE = ENGLISH["steps_self_care_title"]
+BACK, RESTART = ENGLISH["steps_back"], ENGLISH["steps_restart"]
+FLOW_NO = ENGLISH["flow_no"]
 # The PDF handout prints each tier on a side of its own (the last one with self-care; scripts/pdf/pdf.css),
-# so a tier is never split between sides: its "no" arrow says where the next part is. These words are
-# `hidden` and only the PDF handout shows them: the booklet and the browser's print do not turn there.
-FLOW_TURN = ("Turn over: {part} is on the back.", "{part} is on the next sheet.")
+# so a tier is never split between sides: its "no" arrow says where the next part is. Those words
+# (flow_turn_back, flow_turn_next) are `hidden` and only the PDF handout shows them.
 
 
 class StepsError(ValueError):
@@ -292,20 +276,20 @@ def screens(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) ->
     out: list[Screen] = []
     for index, tier in enumerate(order):
         next_id = list_id(order[index + 1]) if index + 1 < len(order) else SELF_CARE_ID
-        part = f"Part {index + 1} of {len(order)}: {PART_NAME[tier]}"
+        part = _w(clinic, "steps_part").format(number=index + 1, count=len(order), name=_w(clinic, f"steps_part_{tier}"))
         answers = [Answer(html.escape(group.label), "#" + group_id(tier, group), tuple(s.id for s in chosen))
-                   for group, chosen in tiers[tier]] + [Answer(NONE, "#" + next_id)]
+                   for group, chosen in tiers[tier]] + [Answer(_w(clinic, "steps_none"), "#" + next_id)]
         back = FIRST_BACK if index == 0 else "#" + list_id(order[index - 1])
-        out.append(Screen(list_id(tier), part, LIST_QUESTION, LIST_HINT, tuple(answers), back))
+        out.append(Screen(list_id(tier), part, _w(clinic, "steps_list_question"), _w(clinic, "steps_list_hint"), tuple(answers), back))
         for group, chosen in tiers[tier]:
             kicker = f"{part}<br>{html.escape(group.label)}"
             sign_answers = [Answer(sign_html(s, clinic), "#" + end_id(group, s), (s.id,)) for s in chosen]
-            out.append(Screen(group_id(tier, group), kicker, GROUP_QUESTION, GROUP_HINT,
-                              tuple(sign_answers) + (Answer(GROUP_NONE, "#" + list_id(tier)),), "#" + list_id(tier)))
+            out.append(Screen(group_id(tier, group), kicker, _w(clinic, "steps_group_question"), _w(clinic, "steps_group_hint"),
+                              tuple(sign_answers) + (Answer(_w(clinic, "steps_group_none"), "#" + list_id(tier)),), "#" + list_id(tier)))
             for sign in chosen:
                 out.append(Screen(end_id(group, sign), "", sign_words.title(tier, clinic), "", (),
                                   "#" + group_id(tier, group), tier, sign.id, _end_body(sign, clinic, kiosk)))
-    out.append(Screen(SELF_CARE_ID, "", SELF_CARE_TITLE, "", (), "#" + list_id(order[-1]), SELF_CARE, None,
+    out.append(Screen(SELF_CARE_ID, "", _w(clinic, "steps_self_care_title"), "", (), "#" + list_id(order[-1]), SELF_CARE, None,
                       _self_care_body(plan, signs, clinic)))
     return out
 
@@ -323,7 +307,7 @@ def _end_body(sign: Sign, clinic: dict, kiosk: bool) -> str:
     action, tier_lead = own_action(sign, clinic), sign_words.lead(sign.tier, clinic)
     lead = f"<p><strong>{inline_html(action)}</strong></p>" if action else (f"<p>{tier_lead}</p>" if tier_lead else "")
     return (lead + _call(sign.tier, clinic, kiosk)
-            + f'<p class="step__because">{BECAUSE}</p>'
+            + f'<p class="step__because">{_w(clinic, "steps_because")}</p>'
             + f'<p class="step__sign">{inline_html(sign_words.fill(sign.text, clinic))}</p>')
 
 
@@ -332,11 +316,11 @@ def _self_care_body(plan: Plan, signs: list[Sign], clinic: dict, watch_part: int
     number of the part that lists those signs) one line pointing to that part, to keep to the sheet."""
     home = "".join(f"<li>{inline_html(line)}</li>" for line in plan.home)
     if watch_part:
-        watch = f"<p>{FLOW_WATCH.format(part=watch_part, action=sign_words.action('soon', clinic))}</p>"
+        watch = f"<p>{_w(clinic, 'flow_watch').format(part=watch_part, action=sign_words.action('soon', clinic))}</p>"
     else:
         items = "".join(f"<li>{inline_html(sign_words.sign_words(sign_id, signs, clinic))}</li>" for sign_id in plan.watch)
-        watch = f"<p>{SELF_CARE_WATCH}</p><ul>{items}</ul>" if items else ""
-    return f"<p>{SELF_CARE_HOME}</p><ul>{home}</ul>{watch}<p>{SELF_CARE_AGAIN}</p>"
+        watch = f"<p>{_w(clinic, 'steps_self_care_watch')}</p><ul>{items}</ul>" if items else ""
+    return f"<p>{_w(clinic, 'steps_self_care_home')}</p><ul>{home}</ul>{watch}<p>{_w(clinic, 'steps_self_care_again')}</p>"
 
 
 # ------------------------------------------------------------------ HTML
@@ -348,11 +332,12 @@ def render(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) -> 
     """The check (screen only) and its flowchart (print only), as one raw HTML block."""
     all_screens = screens(plan, signs, clinic, kiosk)
     start = all_screens[0].id
-    body = "\n".join(_screen_html(screen, start) for screen in all_screens)
+    nav = (_w(clinic, "steps_back"), _w(clinic, "steps_restart"))
+    body = "\n".join(_screen_html(screen, start, nav) for screen in all_screens)
     return f'<div class="steps screen-only" data-steps>\n{body}\n</div>\n\n{flowchart(plan, signs, clinic)}'
 
 
-def _screen_html(screen: Screen, start: str) -> str:
+def _screen_html(screen: Screen, start: str, nav: tuple[str, str] = (BACK, RESTART)) -> str:
     title = f"{screen.id}-title"
     data = f' data-outcome="{screen.outcome}"' if screen.outcome else ""
     data += f' data-sign="{screen.sign}"' if screen.sign else ""
@@ -369,8 +354,8 @@ def _screen_html(screen: Screen, start: str) -> str:
         parts.append(f'<p class="step__hint">{screen.hint}</p>')
         items = "".join(_answer_html(answer) for answer in screen.answers)
         parts.append(f'<ul class="step__answers">{items}</ul>')
-    parts.append(f'<p class="step__nav"><a class="step__back" href="{screen.back}">{BACK}</a> '
-                 f'<a class="step__restart" href="#{start}">{RESTART}</a></p>')
+    parts.append(f'<p class="step__nav"><a class="step__back" href="{screen.back}">{nav[0]}</a> '
+                 f'<a class="step__restart" href="#{start}">{nav[1]}</a></p>')
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -391,7 +376,7 @@ def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
     the screens ask in that tier. `data-tier`, `data-sign` and `flow-also` are for tests/test_steps.py."""
     tiers = groups_by_tier(plan, signs)
     order = [tier for tier in TIERS if tiers[tier]]
-    parts = ['<div class="steps-flowchart print-only">', f'<p class="flow-start">{FLOW_START}</p>']
+    parts = ['<div class="steps-flowchart print-only">', f'<p class="flow-start">{_w(clinic, "flow_start")}</p>']
     for number, tier in enumerate(order, start=1):
         shown: set[str] = set()
         blocks, covered = [], []
@@ -404,26 +389,33 @@ def flowchart(plan: Plan, signs: list[Sign], clinic: dict) -> str:
             else:  # a question whose signs are all printed under earlier ones: named, not repeated
                 covered.append(f'<span class="flow-also">{html.escape(group.label)}</span>')
         # Inside the columns: it fills the shorter one rather than take lines of its own.
-        see = f'<p class="flow-see">{FLOW_SEE.format(questions="; ".join(covered))}</p>' if covered else ""
+        see = f'<p class="flow-see">{_w(clinic, "flow_see").format(questions="; ".join(covered))}</p>' if covered else ""
         lead = sign_words.lead(tier, clinic)
         action = sign_words.title(tier, clinic) + "." + (f" {lead}" if lead else "")
-        turn = (f' <strong class="flow-turn" hidden>{FLOW_TURN[(number - 1) % 2].format(part=number + 1)}</strong>'
+        turn_words = _w(clinic, "flow_turn_back" if number % 2 else "flow_turn_next")
+        turn = (f' <strong class="flow-turn" hidden>{turn_words.format(part=number + 1)}</strong>'
                 if number < len(order) else "")
         parts.append(f'<section class="flow-part flow-part--{CARD[tier]}" data-tier="{tier}">'
-                     f"<h2>{flow_question(number, tier)}</h2>"
-                     f'<p class="flow-yes"><span class="flow-arrow">{FLOW_YES} &#8594;</span> <strong>{action}</strong></p>'
+                     f"<h2>{flow_question(number, tier, clinic)}</h2>"
+                     f'<p class="flow-yes"><span class="flow-arrow">{_w(clinic, "flow_yes")} &#8594;</span> <strong>{action}</strong></p>'
                      f'<div class="flow-groups">{"".join(blocks)}{see}</div>'
-                     f'<p class="flow-no"><span class="flow-arrow">{FLOW_NO} &#8595;</span> go to {number + 1}.{turn}</p></section>')
-    parts.append(f'<section class="flow-part flow-part--self-care" data-tier="{SELF_CARE}"><h2>{len(order) + 1}. {SELF_CARE_TITLE}</h2>'
+                     f'<p class="flow-no"><span class="flow-arrow">{_w(clinic, "flow_no")} &#8595;</span> '
+                     f'{_w(clinic, "flow_go_to").format(number=number + 1)}{turn}</p></section>')
+    parts.append(f'<section class="flow-part flow-part--self-care" data-tier="{SELF_CARE}"><h2>{len(order) + 1}. {_w(clinic, "steps_self_care_title")}</h2>'
                  f"{_self_care_body(plan, signs, clinic, watch_part=len(order))}</section>")
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def flow_question(number: int, tier: str) -> str:
+def flow_question(number: int, tier: str, clinic: dict | None = None) -> str:
     """A part's question on paper: "1. Signs of an emergency: does one of these fit?"."""
-    name = PART_NAME[tier]
-    return f"{number}. {name[:1].upper()}{name[1:]}: {GROUP_QUESTION.lower()}"
+    name, question = _w(clinic or {}, f"steps_part_{tier}"), _w(clinic or {}, "steps_group_question")
+    return f"{number}. {name[:1].upper()}{name[1:]}: {question[:1].lower()}{question[1:]}"
+
+
+def _w(clinic: dict, name: str) -> str:
+    """One of the check's words, in the edition's language (extra.words; English when unset)."""
+    return word(clinic, name)
 
 
 # ------------------------------------------------------------------ the page transform
