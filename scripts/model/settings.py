@@ -119,7 +119,7 @@ SETTINGS = (
             required=True),
     Setting("kiosk", "attract_seconds", "seconds", "300", "Seconds on the unused home screen before \"Touch the screen to start\".",
             required=True),
-    Setting("kiosk", "language", "text", "en", "Language of the kiosk's own buttons and messages.", required=True, allowed=("en",)),
+    Setting("kiosk", "language", "text", "en", "Language of the kiosk's own buttons and messages.", required=True, allowed=("en", "ru")),
     Setting("checks", "allow_overdue_reviews", "switch", "false",
             "`true` lets a build go ahead with pages past their `next_review` date."),
     Setting("checks", "require_public_url", "switch", "false",
