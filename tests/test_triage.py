@@ -322,7 +322,8 @@ def imported_modules(folder: Path) -> dict[str, set[str]]:
             if isinstance(node, ast.Import):
                 names |= {alias.name for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module:
-                names.add(node.module)
+                # `from scripts import siteconfig` imports scripts.siteconfig
+                names |= {f"{node.module}.{alias.name}" for alias in node.names} if node.module == "scripts" else {node.module}
         found[path.name] = names
     return found
 
@@ -330,6 +331,17 @@ def imported_modules(folder: Path) -> dict[str, set[str]]:
 def test_model_imports_nothing_from_checks_or_transforms():
     for name, modules in imported_modules(ROOT / "scripts" / "model").items():
         assert not [m for m in modules if m.startswith(("scripts.checks", "scripts.transforms"))], name
+
+
+def test_the_layers_import_downwards_only():
+    """One content model below both: the checks and the transforms read it, never each other
+    (issue 18: the sign model once lived in the transforms and the glossary model in the checks)."""
+    for layer, forbidden in (("checks", "scripts.transforms"), ("transforms", "scripts.checks")):
+        for name, modules in imported_modules(ROOT / "scripts" / layer).items():
+            assert not [m for m in modules if m.startswith(forbidden)], (layer, name)
+    for name, modules in imported_modules(ROOT / "scripts" / "model").items():
+        ours = {m for m in modules if m.startswith("scripts")}
+        assert ours <= {"scripts.problems", "scripts.sources", "scripts.siteconfig"} | {m for m in ours if m.startswith("scripts.model")}, (name, ours)
 
 
 def test_triage_imports_only_the_model():

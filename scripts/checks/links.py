@@ -163,7 +163,7 @@ SIGN_ID = re.compile(r"\{\{\s*sign\s*:\s*([^}\s]+)\s*\}\}")  # {{ sign: ID }} sh
 # True once the transforms write those links relative to the page they render (MkDocs and Zensical
 # both tell a Markdown extension which page it renders: see the change described in issue 18's notes);
 # then pages in sub-folders may show signs and the step-by-step check, and only snippets are refused.
-TRANSFORMS_KNOW_THE_PAGE = False
+TRANSFORMS_KNOW_THE_PAGE = True
 SUBFOLDER_FIX = "move the page to the top of docs/ (as '{name}'): pages in sub-folders cannot show it yet"
 
 

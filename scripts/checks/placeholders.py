@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from scripts.checks import datatext
+from scripts.model.signs import CLINIC
 from scripts.problems import Problem
 from scripts.sources import Source, docs_dir_of
 
-PLACEHOLDER = re.compile(r"\{\{\s*clinic\.(\w+)\s*\}\}")
+PLACEHOLDER = CLINIC  # `{{ clinic.NAME }}` (the content model's page syntax)
 ANY_BRACES = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
 # Warning-sign blocks ({{ signs: ... }}) and actions ({{ act: ID }}) are checked by checks/signs.py,
 # the step-by-step check ({{ steps }}) by checks/steps.py.

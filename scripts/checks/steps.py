@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 
 from scripts.model.signs import load
+from scripts.model.steps import TOKEN, read
 from scripts.problems import Problem
 from scripts.sources import Source
-from scripts.transforms.steps import TOKEN, read
 
 USE = re.compile(r"\{\{\s*steps\s*\}\}")
 

@@ -23,6 +23,7 @@ config actually built (mkdocs-kiosk.yml for the kiosk).
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import sys
 import xml.etree.ElementTree as etree
@@ -40,7 +41,7 @@ from scripts.model.content import Content, ContentInvalid, load_valid
 from scripts.model.glossary import Term
 from scripts.model.tiers import with_words
 from scripts.problems import Problem, summary
-from scripts.transforms import callnow, checklists, clinic, glossary, signoff, signs, steps
+from scripts.transforms import callnow, checklists, clinic, glossary, rebase, signoff, signs, steps
 
 NAME = "scripts.transforms"  # as listed under markdown_extensions
 # pymdownx.snippets registers at 32 and Markdown's whitespace normaliser at 30: run between them.
@@ -104,6 +105,19 @@ def stop_renderer(error: ContentInvalid) -> NoReturn:
     os._exit(1)
 
 
+def page_folder(md: Markdown) -> str:
+    """The folder of the page being rendered, relative to docs/ ("" at the top), as the renderer tells
+    its Markdown instance: MkDocs' relpath tree processor knows the file, Zensical's rendering context
+    the page. Only for links: what a page shows never depends on its file name."""
+    if "relpath" in md.treeprocessors:  # MkDocs
+        file = getattr(md.treeprocessors["relpath"], "file", None)
+        return posixpath.dirname(getattr(file, "src_uri", "") or "")
+    if "rendering_context" in md.preprocessors:  # Zensical
+        page = getattr(md.preprocessors["rendering_context"], "page", None)
+        return posixpath.dirname(str(getattr(page, "path", "") or ""))
+    return ""
+
+
 class PagePreprocessor(Preprocessor):
     """Warning signs, [[term]] tooltips and clinic settings in the Markdown, after snippets are in."""
 
@@ -116,8 +130,9 @@ class PagePreprocessor(Preprocessor):
         text = "\n".join(lines)
         self.extension.on_glossary_page = glossary.is_glossary_page(text)
         # Settings reach the page as Markdown or raw HTML, so sign blocks get them HTML-escaped too.
-        text = steps.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk)  # `{{ steps }}`: the step-by-step check
-        text = signs.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk)
+        base = rebase.base_for(page_folder(self.md))  # a page in a sub-folder: generated links get "../"
+        text = steps.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk, base=base)  # `{{ steps }}`: the step-by-step check
+        text = signs.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk, base=base)
         text = glossary.link_terms(text, site.terms, tooltips=not self.extension.on_glossary_page)
         return clinic.fill(text, site.clinic).split("\n")
 

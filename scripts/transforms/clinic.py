@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from scripts.checks.placeholders import PLACEHOLDER
+from scripts.model.signs import CLINIC as PLACEHOLDER  # `{{ clinic.NAME }}`: page syntax of the content model
 
 
 def escaped(clinic: dict) -> dict:

@@ -39,6 +39,7 @@ from scripts.model.signs import (  # also re-exported for callers
     parse_tokens,
 )
 from scripts.model.tiers import TIER_WORDS, TierWords, action, as_sentence, fill, lead, setting_text, tier_text, title, word  # noqa: F401
+from scripts.transforms.rebase import rebase
 
 # The admonition type of each tier: its colours and print symbols live in extra.css and pdf.css.
 CARD_TYPE = {"emergency": "emergency", "today": "urgent", "soon": "soon"}
@@ -209,9 +210,9 @@ def plain_text(text: str, clinic: dict, docs_dir: Path) -> str:
     return fill(text, clinic)
 
 
-def _inline(line: str, signs: list[Sign], clinic: dict, kiosk: bool = False) -> str:
+def _inline(line: str, signs: list[Sign], clinic: dict, kiosk: bool = False, base: str = "") -> str:
     """`{{ sign: ID }}` and `{{ act: ID }}` in a line of page text (tap-to-call on the website, not the kiosk)."""
-    line = SIGN.sub(lambda m: sign_words(m.group(1), signs, clinic, call_link=not kiosk), line)
+    line = SIGN.sub(lambda m: rebase(sign_words(m.group(1), signs, clinic, call_link=not kiosk), base), line)
 
     def replace(match: re.Match) -> str:
         sign = find(match.group(1), signs)
@@ -232,7 +233,7 @@ def _has_full_list(docs_dir: Path) -> bool:
     return _full_list[docs_dir]
 
 
-def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> str:
+def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False, base: str = "") -> str:
     """Replace `{{ signs: ... }}` lines, `{{ sign: ID }}` and `{{ act: ID }}` with the signs from the data file."""
     if not ANY_TOKEN.search(markdown):
         return markdown
@@ -252,9 +253,9 @@ def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> 
         if block:
             indent = block.group(1)
             rendered = render_block(block.group(2), signs, clinic, kiosk, _has_full_list(Path(docs_dir)))
-            out += [indent + part if part else "" for part in rendered]
+            out += [indent + rebase(part, base) if part else "" for part in rendered]
         elif "{{" in line:
-            out.append(_inline(line, signs, clinic, kiosk))
+            out.append(_inline(line, signs, clinic, kiosk, base))
         else:
             out.append(line)
     return "\n".join(out)

@@ -26,25 +26,20 @@ import functools
 import html
 import re
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown as md_lib
-import yaml
 
 from scripts.model.signs import TIERS, Sign, load
+from scripts.model.steps import DATA_FILE, OTHER_ID, TOKEN, Group, Plan, StepsError, read  # noqa: F401  (also for callers)
 from scripts.model.tiers import ENGLISH, word
-from scripts.model.translation import StepWords, edition_of
-from scripts.problems import Problem, display_path
 from scripts.transforms import signs as sign_words
+from scripts.transforms.rebase import rebase
 
-DATA_FILE = "_data/steps.yml"
 PAGE = "what-to-do-now.md"
 SELF_CARE = "self-care"
-TOKEN = re.compile(r"^[ \t]*\{\{\s*steps\s*\}\}[ \t]*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-GROUP_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-OTHER_ID = "other"
 FIRST_BACK = "urgent-help.html"  # "Back" on the first question leaves the check for the warning signs
 
 # The check's own words come from the settings (extra.words.steps_* and flow_*, scripts/model/words.py),
@@ -60,136 +55,6 @@ FLOW_NO = ENGLISH["flow_no"]
 # so a tier is never split between sides: its "no" arrow says where the next part is. Those words
 # (flow_turn_back, flow_turn_next) are `hidden` and only the PDF handout shows them.
 
-
-class StepsError(ValueError):
-    """The steps data is wrong (scripts/checks/steps.py reports it with FILE:LINE before a build)."""
-
-
-# ------------------------------------------------------------------ the data file
-
-@dataclass(frozen=True)
-class Group:
-    id: str
-    label: str
-    signs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Plan:
-    """docs/_data/steps.yml: the groups (in list order), the catch-all group's label, and self-care."""
-
-    groups: tuple[Group, ...]
-    other_label: str
-    home: tuple[str, ...]
-    watch: tuple[str, ...]
-
-
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: its nodes keep line numbers too
-
-
-def read(docs_dir: Path, sign_ids: set[str]) -> tuple[Plan | None, list[Problem]]:
-    """The plan, or the `FILE:LINE` problems that stop it (unknown sign ids, missing words, ...)."""
-    edition = edition_of(docs_dir)
-    if edition is not None:  # a translation: the source's groups and signs, in this edition's words
-        plan, problems = read(edition.source_docs, sign_ids)
-        return (translated(plan, edition.steps) if plan and edition.steps else plan), problems
-    path = Path(docs_dir) / DATA_FILE
-    shown = display_path(path)
-    problems: list[Problem] = []
-
-    def problem(node, message: str, fix: str) -> None:
-        problems.append(Problem(shown, node.start_mark.line + 1 if node is not None else 1, message, fix))
-
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_COMPOSER)
-    except OSError:
-        return None, [Problem(shown, 1, "the steps file is missing or cannot be read",
-                              f"restore {DATA_FILE} (the groups of 'What should I do now?') from git")]
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        return None, [Problem(shown, mark.line + 1 if mark else 1, "the steps file is not valid YAML",
-                              "check the indentation, and put text containing ':' in quotes")]
-    top = _mapping(root)
-    if top is None:
-        return None, [Problem(shown, 1, "the steps file is not a mapping", "start it with 'groups:', 'other_label:' and 'self_care:'")]
-    for key in ("groups", "other_label", "self_care"):
-        if key not in top:
-            problem(root, f"'{key}' is missing", f"add '{key}:' (see the comment at the top of {DATA_FILE})")
-    groups, seen = [], set()
-    for node in _items(top.get("groups"), problem, "groups", "a list of groups ('- id: ...')"):
-        fields = _mapping(node)
-        if fields is None:
-            problem(node, "a group must be 'id:', 'label:' and 'signs:'", "write the group as three keys under '- '")
-            continue
-        group_id, label = _text(fields.get("id")), _text(fields.get("label"))
-        if not group_id or not GROUP_ID.match(group_id) or group_id == OTHER_ID:
-            problem(node, f"the group id '{group_id or ''}' is missing or not lower case with hyphens (or is '{OTHER_ID}')",
-                    "give the group an id such as 'face' or 'back-pain'")
-        elif group_id in seen:
-            problem(fields["id"], f"the group id '{group_id}' is used twice", "give each group its own id")
-        seen.add(group_id)
-        if not label:
-            problem(node, f"the group '{group_id}' has no label", "add 'label:' with the answer's plain words")
-        ids = _ids(fields.get("signs"), node, sign_ids, problem, f"the group '{group_id}'")
-        groups.append(Group(group_id or "", label or "", tuple(ids)))
-    other = _text(top.get("other_label"))
-    if "other_label" in top and not other:
-        problem(top["other_label"], "'other_label' is empty", "write the label of the group of signs in no group, e.g. 'Something else'")
-    care = _mapping(top.get("self_care")) if "self_care" in top else {}
-    if care is None:
-        problem(top["self_care"], "'self_care' must have 'home:' and 'watch:'", "write 'home:' (a list of advice) and 'watch:' (sign ids)")
-        care = {}
-    home = [_text(n) for n in _items(care.get("home"), problem, "self_care.home", "a list of sentences")] if "self_care" in top else []
-    if "self_care" in top and (not home or not all(home)):
-        problem(top["self_care"], "'self_care.home' needs at least one line of advice, none empty", "list what helps at home under 'home:'")
-    watch = _ids(care.get("watch"), top.get("self_care"), sign_ids, problem, "'self_care.watch'") if "self_care" in top else []
-    if problems:
-        return None, problems
-    return Plan(tuple(groups), other or "", tuple(h for h in home if h), tuple(watch)), []
-
-
-def translated(plan: Plan, words: StepWords) -> Plan:
-    """The same check with a translation's labels and self-care (scripts/model/translation.py)."""
-    groups = tuple(replace(group, label=words.labels.get(group.id) or group.label) for group in plan.groups)
-    return replace(plan, groups=groups, other_label=words.other_label or plan.other_label, home=words.home or plan.home)
-
-
-def _mapping(node) -> dict | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-
-
-def _text(node) -> str:
-    return " ".join(str(node.value).split()) if isinstance(node, yaml.ScalarNode) and node.value else ""
-
-
-def _items(node, problem, name: str, shape: str) -> list:
-    if node is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode) or not node.value:
-        problem(node, f"'{name}' must be {shape}", f"write '{name.split('.')[-1]}:' followed by '- ' lines")
-        return []
-    return node.value
-
-
-def _ids(node, owner, sign_ids: set[str], problem, what: str) -> list[str]:
-    if not isinstance(node, yaml.SequenceNode) or not node.value:
-        problem(node if node is not None else owner, f"{what} lists no signs", "add 'signs: [ID, ...]' with ids from warning-signs.yml")
-        return []
-    ids = []
-    for item in node.value:
-        value = _text(item)
-        if value not in sign_ids:
-            problem(item, f"{what} names '{value}', which is no sign", "use an id from docs/_data/warning-signs.yml")
-        elif value in ids:
-            problem(item, f"{what} lists '{value}' twice", "list each sign once")
-        else:
-            ids.append(value)
-    return ids
-
-
-# ------------------------------------------------------------------ the screens
 
 @dataclass(frozen=True)
 class Answer:
@@ -423,7 +288,7 @@ def _w(clinic: dict, name: str) -> str:
 _rendered: dict[tuple, str] = {}
 
 
-def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> str:
+def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False, base: str = "") -> str:
     """Replace a `{{ steps }}` line with the check (clinic: the settings, already HTML-escaped)."""
     if "{{" not in markdown or not any(TOKEN.match(line) for line in markdown.split("\n")):
         return markdown
@@ -443,7 +308,7 @@ def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False) -> 
             if rendered is None:
                 _rendered.clear()
                 rendered = _rendered[key] = render(plan, signs, clinic, kiosk)
-            out += ["", rendered, ""]
+            out += ["", rebase(rendered, base), ""]
         else:
             out.append(line)
     return "\n".join(out)
