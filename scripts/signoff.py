@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from scripts import siteconfig
-from scripts.model import signoff
+from scripts.model import content, signoff
 from scripts.problems import display_path
 
 LETTER = re.compile(r"[^\W\d_]")
@@ -107,6 +107,9 @@ def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         docs_dir = siteconfig.docs_dir(siteconfig.load(args.config_file))
+        loaded = content.load(args.config_file)  # validated first; a translation's signs are its own words
+        if loaded.problems:
+            raise Refused("the content has problems; fix them first:\n" + "\n".join(str(p) for p in loaded.problems))
         if args.list:
             print(listing(docs_dir))
             return 0

@@ -16,6 +16,7 @@ ends and blank lines at either end.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -129,7 +130,13 @@ _entries: dict[Path, tuple[int, list[dict]]] = {}
 
 
 def sign_entries(docs_dir: Path) -> list[dict]:
-    """Every entry of the warning-signs file as written (all its fields), read again only when it changes."""
+    """Every entry of the warning-signs file as written (all its fields), read again only when it changes.
+    A translated edition's: each sign with the translation's words (what its readers see)."""
+    from scripts.model import translation  # registered by the content loader
+
+    edition = translation.edition_of(docs_dir)
+    if edition is not None:
+        return [{k: v for k, v in dataclasses.asdict(sign).items() if k != "line"} for sign in edition.signs]
     path = Path(docs_dir) / SIGNS_FILE
     stamp = path.stat().st_mtime_ns if path.is_file() else 0
     if path not in _entries or _entries[path][0] != stamp:
