@@ -106,22 +106,23 @@ def links(source: Source) -> list[Link]:
 def _links(source: Source) -> list[Link]:
     found: list[Link] = []
     definitions: dict[str, str] = {}
+    # Each pattern needs a plain piece ("]:", "](", "][", "<"): a substring test first skips most lines.
     for number, line in source.body_lines():
-        definition = REF_DEF.match(line)
+        definition = REF_DEF.match(line) if "]:" in line else None
         if definition:
             definitions[definition.group(1).strip().lower()] = definition.group(2)
     for number, line in source.body_lines():
-        if REF_DEF.match(line):
+        if "]:" in line and REF_DEF.match(line):
             continue
-        for match in INLINE.finditer(line):
+        for match in INLINE.finditer(line) if "](" in line else ():
             image = match.group(1) == "!"
             found.append(Link(number, match.group(3), image, match.group(2) if image else None, match.group(2)))
-        for match in REF_USE.finditer(line):
+        for match in REF_USE.finditer(line) if "][" in line else ():
             label = (match.group(3) or match.group(2)).strip().lower()
             image = match.group(1) == "!"
             target = definitions.get(label, f"[undefined reference: {label}]")
             found.append(Link(number, target, image, match.group(2) if image else None, match.group(2)))
-        for tag, attrs, words in _html_tags(line):
+        for tag, attrs, words in _html_tags(line) if "<" in line else ():
             if tag.lower() == "a" and attrs.get("href") is not None:
                 found.append(Link(number, attrs["href"] or "", False, None, words))
             elif tag.lower() == "img":
