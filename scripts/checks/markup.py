@@ -117,17 +117,18 @@ def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     clinic = siteconfig.clinic(config)
     for source in [*sources, *datatext.sources(siteconfig.docs_dir(config)), *datatext.settings_sources(config)]:
+        shown = source.shown  # resolves the path: once per file, not once per use
         for key in PLAIN_TEXT_KEYS:  # source.meta: parsed by the front matter check, which runs first
-            problems += plain_text_problems(source.shown, _front_matter_line(source, key), key, source.meta.get(key))
+            problems += plain_text_problems(shown, _front_matter_line(source, key), key, source.meta.get(key))
         problems += tel.link_problems(source, clinic)
-        problems += tag_problems(source.shown, page_html(source)[0])
+        problems += tag_problems(shown, page_html(source)[0])
         for link in links(source):
             scheme = unsafe_scheme(link.target)
             if scheme:
                 what = "image" if link.is_image else "link"
-                problems.append(Problem(source.shown, link.line, f"the {what} '{link.target}' uses the unsafe address scheme '{scheme}:'",
+                problems.append(Problem(shown, link.line, f"the {what} '{link.target}' uses the unsafe address scheme '{scheme}:'",
                                         IMAGE_FIX if link.is_image else SCHEME_FIX))
-        problems += attribute_problems(source.shown, page_html(source)[0])
+        problems += attribute_problems(shown, page_html(source)[0])
     theme = config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     if custom_dir and (Path(config["config_dir"]) / custom_dir).is_dir():
