@@ -14,4 +14,6 @@ UNLABELLED = re.compile(r'(<label class="task-list-control">.*?)</label>((?:(?!<
 
 
 def label_tick_boxes(page_html: str) -> str:
+    if '<label class="task-list-control">' not in page_html:
+        return page_html  # no checklist: the pattern cannot match (a plain test is far cheaper)
     return UNLABELLED.sub(r"\1\2</label>", page_html)

@@ -89,6 +89,8 @@ ANY_ABBR = re.compile(r'<abbr (?:class="glossary-term" )?title="([^"]*)">(.*?)</
 def first_mentions_only(page_html: str) -> str:
     """Keep the tooltip on the first mention of each term on a page only, whether marked [[ ]] or
     found automatically, so the text is not full of underlines and tab stops (UX review 12-03, m8)."""
+    if "<abbr" not in page_html:
+        return page_html  # most texts a renderer converts (titles, short snippets) have no tooltip
     while True:
         unnested = NESTED_ABBR.sub(r"\1\2", page_html)
         if unnested == page_html:
