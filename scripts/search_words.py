@@ -7,12 +7,22 @@ helper (docs/assets/javascripts/search-patients.js) loads that file the first ti
 
 The output is a plain static file, so any renderer that copies docs/assets serves it. `--check`
 exits 1 (with a file:line message) when the file is out of date, without writing it.
+
+Each edition has its own words (`--docs docs-ru` for the Russian one, whose language is
+extra.edition.language of the configuration that builds that folder). A language whose words change
+form (Russian: scripts/model/wordforms.py) also gets every form of every word of its pages, its lists
+and its glossary ("остеохондрозом", "пальцев"), written as stems and shared endings; the search box
+only looks them up. The search box also gets the edition's keyboard (KEYBOARDS): a query typed with
+the English layout still on ("jcntj[jylhjp") is read as the Russian letters on the same keys
+(«остеохондроз») when that finds words the Latin letters do not; and its transliteration (TRANSLIT),
+for Russian typed in Latin letters ("osteohondroz").
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -20,9 +30,11 @@ from pathlib import Path
 
 import yaml
 
+from scripts import siteconfig
 from scripts.model import search_words as search_words_model
+from scripts.model import wordforms
 from scripts.model.glossary import parse as parse_glossary
-from scripts.problems import ERROR, NOTE, Problem
+from scripts.problems import ERROR, NOTE, Problem, display_path
 from scripts.sources import Source, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,14 +44,27 @@ OUTPUT = "assets/javascripts/search-words.js"
 NOT_A_HOME = {"index.md", "glossary.md", "about.md"}
 _STRINGS = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml when present: much faster
 _SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The keys of the English (QWERTY) layout and the letters the same keys type on the edition's own
+# layout (Russian ЙЦУКЕН, as Windows, macOS and phones have it), for queries typed on the wrong one.
+KEYBOARDS = {"ru": ("`qwertyuiop[]asdfghjkl;'zxcvbnm,.~QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>",
+                    "ёйцукенгшщзхъфывапролджэячсмитьбюЁЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ")}
+# Russian typed in Latin letters, as on a phone without a Russian keyboard ("osteohondroz",
+# "sudorogi v ikrah"): the usual spellings, longest first. Several letters have more than one reading
+# ("y" is ы or й); the search box mends what comes out against the site's words.
+TRANSLIT = {"ru": [("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+                   ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("a", "а"),
+                   ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"),
+                   ("j", "й"), ("y", "ы"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
+                   ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("c", "ц"), ("x", "кс"),
+                   ("q", "к")]}
 HEADER = "// Made by `python -m scripts.search_words` from docs/_data/search-words.yml, the glossary and page descriptions. Do not edit.\n"
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words as the search box compares them ("Can't" -> "cant", "co-codamol" -> co, codamol).
-    search-patients.js splits a query the same way."""
+    """Lower-case words as the search box compares them ("Can't" -> "cant", "co-codamol" -> co, codamol;
+    Cyrillic too: "Мини-инсульт" -> мини, инсульт). search-patients.js splits a query the same way."""
     text = text.lower().replace("\u2019", "'").replace("'", "")
-    return re.findall(r"[a-z0-9]+", text)
+    return re.findall(r"[a-z0-9а-яё]+", text)
 
 
 def _front_matter(path: Path) -> dict:
@@ -56,17 +81,39 @@ def _html_name(page: str) -> str:
     return re.sub(r"\.md$", ".html", page)
 
 
-def glossary_homes(docs_dir: Path, names: list[str]) -> dict[str, str]:
-    """Each glossary name -> the content page that mentions it most (ties: the first in file order)."""
+def language_of(docs_dir: Path) -> str:
+    """The language of the edition built from `docs_dir`: extra.edition.language of the configuration
+    beside it that names this folder (mkdocs.ru.yml for docs-ru/); English when none does."""
+    docs_dir = Path(docs_dir).resolve()
+    for config_file in sorted(docs_dir.parent.glob("mkdocs*.yml")):
+        try:
+            config = siteconfig.load(config_file)
+        except (OSError, yaml.YAMLError):
+            continue  # the checks report a broken configuration
+        if siteconfig.docs_dir(config).resolve() == docs_dir:
+            return str(siteconfig.extra_section(config, "edition").get("language") or "en")
+    return "en"
+
+
+def glossary_homes(docs_dir: Path, names: list[str], language: str = "en") -> dict[str, str]:
+    """Each glossary name -> the content page that mentions it most, in any of its forms (ties: the
+    first in file order)."""
     texts = {p.name: p.read_text(encoding="utf-8", errors="replace").lower() for p in sorted(docs_dir.glob("*.md")) if p.name not in NOT_A_HOME}
     homes: dict[str, str] = {}
     order = {page: index for index, page in enumerate(texts)}
+    inflected = wordforms.supported(language)
     for name in names:
         low = name.lower()
-        pattern = re.compile(r"\b" + re.escape(low) + r"s?\b")
+        if inflected:
+            forms = sorted({form.lower() for form in wordforms.phrase_forms(name)}, key=len, reverse=True)
+            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+            stem = os.path.commonprefix(forms)
+        else:
+            pattern = re.compile(r"\b" + re.escape(low) + r"s?\b")
+            stem = low
         # The plain substring test first: most names are on a few pages, and it is far cheaper
         # than the regular expression (this runs in every build's checks).
-        counts = Counter({page: len(pattern.findall(text)) for page, text in texts.items() if low in text})
+        counts = Counter({page: len(pattern.findall(text)) for page, text in texts.items() if stem in text})
         if not counts:
             continue
         page, count = max(counts.items(), key=lambda item: (item[1], -order[item[0]]))
@@ -75,25 +122,70 @@ def glossary_homes(docs_dir: Path, names: list[str]) -> dict[str, str]:
     return homes
 
 
+def _data_words(docs_dir: Path) -> set[str]:
+    """The words of every page and of the texts pages take from data (warning signs, steps)."""
+    found: set[str] = set()
+    files = [*sorted(docs_dir.rglob("*.md")), *sorted((docs_dir / "_data").glob("warning-signs*.yml")), *sorted((docs_dir / "_data").glob("steps*.yml"))]
+    for path in files:
+        found.update(words(path.read_text(encoding="utf-8", errors="replace")))
+    return found
+
+
+def lexicon(vocabulary: set[str], stop: dict[str, int]) -> dict:
+    """Every form of every word of `vocabulary` that the morphology library knows, as the search box
+    reads them: {"endings": ["|а|у|ом", ...], "stems": "остеохондроз.0 пал.1 ..."}, each stem
+    followed by the number of its list of endings (base 36). A lexeme is one word in all its forms:
+    "палец" is "пал" + "ец|ьца|ьцу|...". A word that is several dictionary words ("стали") has each."""
+    lexemes: set[tuple[str, ...]] = set()
+    covered: set[str] = set()  # forms of a lexeme already found: most words of a page are forms of others
+    for word in sorted(vocabulary):
+        if len(word) < 3 or word in stop or word in covered or not wordforms.CYRILLIC.search(word):
+            continue
+        for forms in wordforms.lexemes(word):
+            if len(forms) > 1:
+                lexemes.add(forms)
+                covered.update(forms)
+    endings: dict[tuple[str, ...], int] = {}
+    stems = []
+    for forms in sorted(lexemes):
+        stem = os.path.commonprefix(list(forms))
+        suffixes = tuple(form[len(stem):] for form in forms)
+        number = endings.setdefault(suffixes, len(endings))
+        stems.append(f"{stem}.{_base36(number)}")
+    return {"endings": ["|".join(suffixes) for suffixes in endings], "stems": " ".join(stems)}
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
 _built: dict[tuple, tuple[dict, list[Problem]]] = {}
 
 
-def build(docs_dir: Path) -> tuple[dict, list[Problem]]:
+def build(docs_dir: Path, language: str | None = None) -> tuple[dict, list[Problem]]:
     """The data search-words.js carries, and problems with the hand-written list (worked out once
-    per process while the sources are unchanged: the checks and the build step both ask)."""
-    files = sorted([*docs_dir.glob("*.md"), docs_dir / DATA])
-    stamp = tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files)
+    per process while the sources are unchanged: the checks and the build step both ask).
+    `language`: the edition's; by default the one of the configuration that builds `docs_dir`."""
+    language = language or language_of(docs_dir)
+    files = sorted([*docs_dir.rglob("*.md"), docs_dir / DATA, *(docs_dir / "_data").glob("*.yml")])
+    stamp = (language, *((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files))
     if stamp not in _built:
         _built.clear()
-        _built[stamp] = _build(docs_dir)
+        _built[stamp] = _build(docs_dir, language)
     data, problems = _built[stamp]
     return data, list(problems)
 
 
-def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
+def _build(docs_dir: Path, language: str = "en") -> tuple[dict, list[Problem]]:
     problems: list[Problem] = []
     data_file = docs_dir / DATA
-    shown = f"docs/{DATA}"
+    shown = f"{docs_dir.name}/{DATA}"
     hand, problems = search_words_model.read(docs_dir)
     if problems:
         return {}, problems
@@ -101,7 +193,7 @@ def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
     if (docs_dir / "glossary.md").exists():
         glossary = Source(docs_dir / "glossary.md", "glossary.md", (docs_dir / "glossary.md").read_text(encoding="utf-8", errors="replace"))
         split_front_matter(glossary)
-        terms = parse_glossary(glossary)[0]
+        terms = parse_glossary(glossary, language)[0]
 
     source_lines = data_file.read_text(encoding="utf-8").splitlines() if data_file.exists() else []
 
@@ -129,7 +221,7 @@ def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
     routes = page_lists("pages")
     routed = {phrase for phrases in [*routes.values(), *first.values()] for phrase in phrases}
     names = [name for term in terms for name in term.names]
-    for name, page in glossary_homes(docs_dir, names).items():
+    for name, page in glossary_homes(docs_dir, names, language).items():
         phrase = " ".join(words(name))
         if phrase and phrase not in routed:
             routes.setdefault(_html_name(page), []).append(phrase)
@@ -141,6 +233,16 @@ def _build(docs_dir: Path) -> tuple[dict, list[Problem]]:
     data = {"stop": stop, "same": [g for g in same if len(g) > 1],
             "first": {k: sorted(set(v)) for k, v in sorted(first.items())},
             "pages": {k: sorted(set(v)) for k, v in sorted(routes.items())}, "describe": describe}
+    if language != "en":
+        data["language"] = language
+    if language in KEYBOARDS:
+        data["keyboard"] = dict(zip(["latin", "native"], KEYBOARDS[language]))
+    if language in TRANSLIT:
+        data["translit"] = [list(pair) for pair in sorted(TRANSLIT[language], key=lambda pair: -len(pair[0]))]
+    if wordforms.supported(language):
+        listed = {w for group in same for phrase in group for w in words(phrase)}
+        listed |= {w for phrases in [*first.values(), *routes.values()] for phrase in phrases for w in words(phrase)}
+        data["lexicon"] = lexicon(_data_words(docs_dir) | listed, stop)
     return data, problems
 
 
@@ -148,17 +250,19 @@ def render(data: dict) -> str:
     return HEADER + "var __searchWords = " + json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + ";\n"
 
 
-def check(docs_dir: Path) -> list[Problem]:
+def check(docs_dir: Path, language: str | None = None) -> list[Problem]:
     """Problems with the search words, and a stale search-words.js (for `python -m scripts.check`)."""
-    data, problems = build(docs_dir)
+    data, problems = build(docs_dir, language)
     output = docs_dir / OUTPUT
     if not (docs_dir / DATA).exists() and not output.exists():
         return problems  # a site without the patient-words search helper (e.g. a small test site)
     if not problems and (not output.exists() or output.read_text(encoding="utf-8") != render(data)):
         # A note, not an error: the build step writes a fresh copy into the site anyway; the copy in
         # docs/ serves previews and other renderers.
-        problems.append(Problem(f"docs/{OUTPUT}", 1, "the search words are out of date with the glossary, the page descriptions or "
-                                f"docs/{DATA}", "run `python -m scripts.search_words`", NOTE))
+        folder = display_path(docs_dir)
+        command = "python -m scripts.search_words" + ("" if folder == "docs" else f" --docs {folder}")
+        problems.append(Problem(display_path(output), 1, "the search words are out of date with the glossary, the page descriptions or "
+                                f"{display_path(docs_dir / DATA)}", f"run `{command}`", NOTE))
     return problems
 
 
@@ -173,8 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         data, problems = build(args.docs)
         if not problems:
             (args.docs / OUTPUT).write_text(render(data), encoding="utf-8")
-            print(f"wrote docs/{OUTPUT}: {len(data['same'])} word groups, "
-                  f"{sum(len(v) for v in data['pages'].values())} words that lead to a page")
+            forms = f", {len(data['lexicon']['stems'].split())} words in all their forms" if "lexicon" in data else ""
+            print(f"wrote {display_path(args.docs / OUTPUT)}: {len(data['same'])} word groups, "
+                  f"{sum(len(v) for v in data['pages'].values())} words that lead to a page{forms}")
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0  # --check: a stale file counts too
@@ -183,8 +288,9 @@ def main(argv: list[str] | None = None) -> int:
 def step(config_file: Path, out_dir: Path) -> int:
     """A build step (scripts/build.py): writes a fresh search-words.js into the built site, so a
     build never serves stale words even when docs/ has an old copy."""
-    docs_dir = config_file.resolve().parent / "docs"
-    data, problems = build(docs_dir)
+    config = siteconfig.load(config_file)
+    docs_dir = siteconfig.docs_dir(config)
+    data, problems = build(docs_dir, str(siteconfig.extra_section(config, "edition").get("language") or "en"))
     for problem in problems:
         print(problem, file=sys.stderr)
     if any(problem.severity == ERROR for problem in problems):

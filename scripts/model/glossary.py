@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.model import datafile
+from scripts.model import datafile, wordforms
 from scripts.problems import Problem
 from scripts.sources import Source, split_front_matter
 
@@ -29,6 +29,7 @@ class Term:
     names: tuple[str, ...]  # the first is the main name
     definition: str
     line: int
+    language: str = "en"  # the edition's (extra.edition.language): how its words change form
 
     @property
     def name(self) -> str:
@@ -42,17 +43,20 @@ class Term:
         return re.sub(r"[*_`]", "", text).strip()
 
     def forms(self) -> list[str]:
-        """Spellings that get a tooltip: each name, capitalised, and in the plural."""
+        """Spellings that get a tooltip: each name, capitalised, and in the plural; in Russian, each
+        name in every case and number (scripts/model/wordforms.py: "остеохондрозом", "шейного отдела
+        позвоночника")."""
         forms: list[str] = []
         for name in self.names:
-            for word in (name, name + "s"):
+            spellings = wordforms.phrase_forms(name) if wordforms.supported(self.language) else (name, name + "s")
+            for word in spellings:
                 for variant in (word, word[:1].upper() + word[1:], word.lower()):
                     if variant not in forms:
                         forms.append(variant)
         return forms
 
 
-def parse(source: Source) -> tuple[list[Term], list[Problem]]:
+def parse(source: Source, language: str = "en") -> tuple[list[Term], list[Problem]]:
     """Terms from the glossary's definition list, with problems for empty or missing definitions."""
     terms: list[Term] = []
     problems: list[Problem] = []
@@ -82,13 +86,14 @@ def parse(source: Source) -> tuple[list[Term], list[Problem]]:
         if not definition:
             problems.append(Problem(source.shown, number, f"the glossary term '{names[0]}' has an empty definition",
                                     "write one or two plain sentences after ':   '"))
-        terms.append(Term(names, definition, number))
+        terms.append(Term(names, definition, number, language))
     return terms, problems
 
 
 
-def read(docs_dir: Path) -> tuple[list[Term], list[Problem]]:
-    """The terms of docs/glossary.md with their problems; none if it is missing (the checks say so)."""
+def read(docs_dir: Path, language: str = "en") -> tuple[list[Term], list[Problem]]:
+    """The terms of docs/glossary.md (in the edition's language) with their problems; none if it is
+    missing (the checks say so)."""
     path = Path(docs_dir) / GLOSSARY_PAGE
     if not path.is_file():
         return [], []
@@ -97,4 +102,4 @@ def read(docs_dir: Path) -> tuple[list[Term], list[Problem]]:
         return [], problems
     source = Source(path, GLOSSARY_PAGE, text)
     split_front_matter(source)
-    return parse(source)
+    return parse(source, language)

@@ -16,7 +16,12 @@
 //    or mended form of it), or that search-words.yml sends those words to, so the count Material
 //    shows is the number of pages that really match; and never shows "Missing:" words.
 // The word lists come from search-words.js (made by `python -m scripts.search_words`), loaded with
-// the index. Without it, search works as Material's own.
+// the index. Without it, search works as Material's own. An edition in a language whose words change
+// form (Russian) also gets every form of its words there (`lexicon`): a typed word then stands for
+// each form of it the site has ("пальцев" for пальцы, пальцах), and the lists match in any form. Its
+// `keyboard` lets a query typed with the English layout still on ("jcntj[jylhjp") be read as the
+// letters the same keys type on the edition's layout («остеохондроз»), and `translit` one typed in
+// Latin letters ("osteohondroz"), when that finds more words.
 (function () {
   "use strict";
   var Base = window.Worker;
@@ -31,14 +36,22 @@
   var vocabulary = set(); // every word of the index and of the lists -> in how many index entries
   var listed = set(); // the words of the lists
   var stop = set(); // common words (search-words.yml, stop)
+  var formOf = set(); // a word form -> the numbers of the lexemes (one word in all its forms) it is a form of
+  var lexemes = []; // a lexeme's number -> its forms
 
-  // Material counts pages (it groups sections under their page), but its English says "documents".
+  // Material counts pages (it groups sections under their page), but its English says "documents"
+  // (and its Russian "совпадений", matches): the count in the page's language.
+  var COUNTS = {
+    en: ["No matching pages", "1 matching page", "# matching pages"],
+    ru: ["Подходящих страниц нет", "Найдена 1 страница", "Найдено страниц: #"]
+  };
   var config = document.getElementById("__config");
-  if (config) {
+  var counts = COUNTS[(document.documentElement.lang || "en").split("-")[0]];
+  if (config && counts) {
     var settings = JSON.parse(config.textContent);
-    settings.translations["search.result.none"] = "No matching pages";
-    settings.translations["search.result.one"] = "1 matching page";
-    settings.translations["search.result.other"] = "# matching pages";
+    settings.translations["search.result.none"] = counts[0];
+    settings.translations["search.result.one"] = counts[1];
+    settings.translations["search.result.other"] = counts[2];
     config.textContent = JSON.stringify(settings);
   }
 
@@ -47,7 +60,7 @@
     return Object.create(null);
   }
   function words(text) {
-    return String(text).toLowerCase().replace(/[\u2019']/g, "").match(/[a-z0-9]+/g) || [];
+    return String(text).toLowerCase().replace(/[\u2019']/g, "").match(/[a-z0-9а-яё]+/g) || [];
   }
   function marker(page) {
     return "zzpage" + page.replace(/\.html$/, "").replace(/[^a-z0-9]/g, "");
@@ -56,7 +69,42 @@
     return word.length < 2 || word in stop;
   }
   function known(word) {
-    return word in vocabulary || word in stop;
+    return word in vocabulary || word in stop || word in formOf;
+  }
+  // The lexemes a word form belongs to, as keys of a slot's words ("#12").
+  function lexemeKeys(word) {
+    return (formOf[word] || []).map(function (id) { return "#" + id; });
+  }
+  // A word and the other forms of it that the site has, or the word alone.
+  function forms(word) {
+    var found = [word];
+    (formOf[word] || []).forEach(function (id) {
+      lexemes[id].forEach(function (form) { if (vocabulary[form] && found.indexOf(form) < 0) found.push(form); });
+    });
+    return found.length > 1 ? found : word;
+  }
+  // A query typed with the wrong keyboard layout, as the edition's layout reads the same keys.
+  function retype(query) {
+    var keys = lists.keyboard;
+    return String(query).split("").map(function (c) { var at = keys.latin.indexOf(c); return at < 0 ? c : keys.native.charAt(at); }).join("");
+  }
+  // Russian typed in Latin letters ("osteohondroz"): the longest spelling first at each letter.
+  function transliterate(query) {
+    var text = String(query).toLowerCase(), out = "", i = 0;
+    while (i < text.length) {
+      var pair = lists.translit.filter(function (p) { return text.substr(i, p[0].length) === p[0]; })[0];
+      out += pair ? pair[1] : text.charAt(i);
+      i += pair ? pair[0].length : 1;
+    }
+    return out;
+  }
+  // How many of a query's words the site knows (or has a word beginning with, or a near spelling of).
+  function recognised(query) {
+    return words(query).filter(function (w) {
+      if (isStop(w)) return false;
+      if (known(w)) return true;
+      return w.length >= 3 && (Object.keys(vocabulary).some(function (v) { return v.indexOf(w) === 0; }) || mend(w).length > 0);
+    }).length;
   }
   // Damerau-Levenshtein distance, stopping early once it is over `max`.
   function distance(a, b, max) {
@@ -76,16 +124,19 @@
     }
     return d[a.length][b.length];
   }
-  // The site's words a typo most likely meant: the nearest ones (1 slip, 2 in long words), commonest first.
+  // The site's words (and their other forms) a typo most likely meant: the nearest ones (1 slip, 2 in
+  // long words), commonest first.
+  var spellings = null;
   function mend(word) {
     var max = word.length >= 8 ? 2 : 1, found = [], nearest = max + 1;
-    Object.keys(vocabulary).forEach(function (w) {
+    if (!spellings) spellings = Object.keys(vocabulary).concat(Object.keys(formOf).filter(function (w) { return !(w in vocabulary); }));
+    spellings.forEach(function (w) {
       if (w.length < 4) return;
       var d = distance(word, w, max);
       if (d < nearest) { nearest = d; found = []; }
       if (d === nearest && d <= max) found.push(w);
     });
-    return found.sort(function (a, b) { return vocabulary[b] - vocabulary[a]; }).slice(0, 3);
+    return found.sort(function (a, b) { return (vocabulary[b] || 0) - (vocabulary[a] || 0); }).slice(0, 3);
   }
   // Words run together on a phone ("pinsandneedles"): the site's words they are made of, or null.
   function unjoin(word, depth) {
@@ -108,12 +159,24 @@
   // Each typed word becomes a slot: the word and what it may stand for (its mended forms, its
   // singular, other names), each a list of words a page must all have ("back pain" for "backache").
   // A query is answered by pages that have one of these for every slot that is not a common word.
+  // A word of an alternative may be a list of forms, any of which will do.
   function plan(query) {
     var slots = [];
+    if (lists && (lists.keyboard || lists.translit) && !/[а-яё]/i.test(query)) {
+      // Latin letters on a site in another alphabet: the reading of them the site knows most words of.
+      var best = recognised(query);
+      [lists.keyboard ? retype(query) : null, lists.translit ? transliterate(query) : null].forEach(function (other) {
+        var found = other === null ? 0 : recognised(other);
+        if (found > best) { best = found; query = other; }
+      });
+    }
     function add(slot, phrase, own) {
-      var main = words(phrase).filter(function (w) { return !isStop(w); });
-      if (main.length && !slot.alts.some(function (a) { return a.join(" ") === main.join(" "); })) slot.alts.push(main);
-      words(phrase).forEach(function (w) { slot.has[w] = true; if (own) slot.own[w] = true; });
+      var main = words(phrase).filter(function (w) { return !isStop(w); }).map(forms);
+      var key = JSON.stringify(main);
+      if (main.length && !slot.alts.some(function (a) { return JSON.stringify(a) === key; })) slot.alts.push(main);
+      words(phrase).forEach(function (w) {
+        [w].concat(lexemeKeys(w)).forEach(function (k) { slot.has[k] = true; if (own) slot.own[k] = true; });
+      });
     }
     words(query).forEach(function (typed) {
       var parts = known(typed) || typed.length < 6 || mend(typed).length ? null : unjoin(typed, 1);
@@ -135,8 +198,8 @@
     function uses(phrase, field) {
       var need = words(phrase), main = need.filter(function (w) { return !isStop(w); }), used = [];
       (main.length ? main : need).forEach(function (w) {
-        var at = -1;
-        slots.forEach(function (s, i) { if (at < 0 && s[field][w]) at = i; });
+        var at = -1, keys = [w].concat(lexemeKeys(w)); // in any of its forms
+        slots.forEach(function (s, i) { if (at < 0 && keys.some(function (k) { return s[field][k]; })) at = i; });
         used.push(at);
       });
       return used.length && used.indexOf(-1) < 0 ? used : null;
@@ -163,7 +226,9 @@
     var terms = [];
     slots.forEach(function (s) {
       if (s.stop) return;
-      s.alts.forEach(function (alt) { alt.forEach(function (w) { if (terms.indexOf(clause(w)) < 0) terms.push(clause(w)); }); });
+      s.alts.forEach(function (alt) {
+        [].concat.apply([], alt).forEach(function (w) { if (terms.indexOf(clause(w)) < 0) terms.push(clause(w)); });
+      });
     });
     Object.keys(result.routes).forEach(function (page) { terms.push(marker(page) + "^" + result.routes[page]); });
     result.query = slots.some(function (s) { return !s.stop; }) ? terms.join(" ") : ""; // only common words: no results
@@ -173,6 +238,7 @@
   // --- The index -----------------------------------------------------------------------------
   function augment(index) {
     vocabulary = set();
+    spellings = null;
     index.docs.forEach(function (doc) {
       var seen = set();
       words((doc.title || "") + " " + String(doc.text || "").replace(/<[^>]*>/g, " ")).forEach(function (w) {
@@ -204,7 +270,9 @@
       var has = set();
       group.forEach(function (item) { Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t]) has[t] = true; }); });
       var page = group[0].location.split("#")[0].replace(/^.*\//, "") || "index.html";
-      var found = needed.filter(function (s) { return s.alts.some(function (alt) { return alt.every(function (w) { return has[w]; }); }); }).length;
+      var found = needed.filter(function (s) {
+        return s.alts.some(function (alt) { return alt.every(function (w) { return [].concat(w).some(function (x) { return has[x]; }); }); });
+      }).length;
       return { group: group, found: asked.routes[page] ? needed.length : found };
     });
     var most = Math.max.apply(null, [0].concat(scored.map(function (x) { return x.found; })));
@@ -217,6 +285,17 @@
       return x.group;
     });
     return message;
+  }
+
+  // The lexicon: stems, each with the number (base 36) of its list of endings ("пал.1" + "ец|ьца|...").
+  function readLexicon(lexicon) {
+    var endings = lexicon.endings.map(function (list) { return list.split("|"); });
+    lexicon.stems.split(" ").forEach(function (entry, id) {
+      var dot = entry.lastIndexOf("."), stem = entry.slice(0, dot);
+      var all = endings[parseInt(entry.slice(dot + 1), 36)].map(function (ending) { return stem + ending; });
+      lexemes.push(all);
+      all.forEach(function (form) { (formOf[form] = formOf[form] || []).push(id); });
+    });
   }
 
   // --- Loading only when wanted --------------------------------------------------------------
@@ -237,6 +316,7 @@
     }).then(function () {
       lists = window.__searchWords || null;
       if (lists) Object.keys(lists.stop).forEach(function (w) { stop[w] = true; });
+      if (lists && lists.lexicon) readLexicon(lists.lexicon);
     });
     return loaded;
   }
