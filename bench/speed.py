@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -45,10 +46,17 @@ def yes(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
+TRANSLATION = re.compile(r"(?m)^    translation: .*\n")
+
+
 def make_project(work: Path, size: int, project: Path = ROOT) -> Path:
-    """A copy of the project with `size` pages (at least the real ones) and its Zensical config."""
+    """A copy of the project with `size` pages (at least the real ones) and its Zensical config.
+
+    One edition, as stock builds one: the copy's mkdocs.yml names no translation, so `scripts.build`
+    does not also build the Russian edition into it (that doubles `make build`; see results.md)."""
     config = bench_sites.make_scaled_project(work, size, project)
     shutil.copyfile(project / "mkdocs-zensical.yml", config.parent / "mkdocs-zensical.yml")
+    config.write_text(TRANSLATION.sub("", config.read_text(encoding="utf-8")), encoding="utf-8")
     return config
 
 
