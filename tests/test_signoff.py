@@ -302,7 +302,9 @@ def real_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("signoff") / "project"
     for part in ("docs", "overrides", "scripts"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # The English edition only: the Russian one has its own sign-off records (tests/test_edition_ru.py).
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("translation: mkdocs.ru.yml", 'translation: ""')
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     built(build(project))
     return project
 
