@@ -62,7 +62,7 @@ def run(config: dict, today: dt.date | None = None) -> Result:
     problems += settings_schema.check(config)
     problems += external.check(sources, config)
     problems += markup.check(sources, config)
-    problems += search_words.check(docs_dir)
+    problems += search_words.check(docs_dir, str(siteconfig.extra_section(config, "edition").get("language") or "en"))
     problems += clinical_signoff.check(sources, config, today)
     problems += fixed_terms.check(sources, docs_dir)  # a translation's one rendering per medical term
     if siteconfig.extra_section(config, "edition").get("translates"):  # back-translations and their review table

@@ -67,8 +67,20 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9а-яё]+", text)
 
 
+def _pages(docs_dir: Path) -> list[Path]:
+    """The pages that can be read, sub-folders too (a link to a missing file is the checks' to report)."""
+    return [p for p in sorted(Path(docs_dir).rglob("*.md")) if p.is_file()]
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")  # a file that is not UTF-8 is reported by the checks
+    except OSError:
+        return ""
+
+
 def _front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8", errors="replace")  # a file that is not UTF-8 is reported by the checks
+    text = _read(path)
     match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
     try:
         meta = yaml.load(match.group(1), Loader=_STRINGS) if match else {}  # all strings: no date parsing
@@ -98,7 +110,8 @@ def language_of(docs_dir: Path) -> str:
 def glossary_homes(docs_dir: Path, names: list[str], language: str = "en") -> dict[str, str]:
     """Each glossary name -> the content page that mentions it most, in any of its forms (ties: the
     first in file order)."""
-    texts = {p.name: p.read_text(encoding="utf-8", errors="replace").lower() for p in sorted(docs_dir.glob("*.md")) if p.name not in NOT_A_HOME}
+    texts = {p.relative_to(docs_dir).as_posix(): _read(p).lower() for p in _pages(docs_dir)
+             if p.relative_to(docs_dir).as_posix() not in NOT_A_HOME}
     homes: dict[str, str] = {}
     order = {page: index for index, page in enumerate(texts)}
     inflected = wordforms.supported(language)
@@ -125,9 +138,9 @@ def glossary_homes(docs_dir: Path, names: list[str], language: str = "en") -> di
 def _data_words(docs_dir: Path) -> set[str]:
     """The words of every page and of the texts pages take from data (warning signs, steps)."""
     found: set[str] = set()
-    files = [*sorted(docs_dir.rglob("*.md")), *sorted((docs_dir / "_data").glob("warning-signs*.yml")), *sorted((docs_dir / "_data").glob("steps*.yml"))]
+    files = [*_pages(docs_dir), *sorted((docs_dir / "_data").glob("warning-signs*.yml")), *sorted((docs_dir / "_data").glob("steps*.yml"))]
     for path in files:
-        found.update(words(path.read_text(encoding="utf-8", errors="replace")))
+        found.update(words(_read(path)))
     return found
 
 
@@ -227,9 +240,9 @@ def _build(docs_dir: Path, language: str = "en") -> tuple[dict, list[Problem]]:
             routes.setdefault(_html_name(page), []).append(phrase)
 
     describe = {}
-    for path in sorted(docs_dir.glob("*.md")):
+    for path in _pages(docs_dir):
         meta = _front_matter(path)
-        describe[_html_name(path.name)] = " ".join(words(f"{meta.get('title', '')} {meta.get('description', '')}"))
+        describe[_html_name(path.relative_to(docs_dir).as_posix())] = " ".join(words(f"{meta.get('title', '')} {meta.get('description', '')}"))
     data = {"stop": stop, "same": [g for g in same if len(g) > 1],
             "first": {k: sorted(set(v)) for k, v in sorted(first.items())},
             "pages": {k: sorted(set(v)) for k, v in sorted(routes.items())}, "describe": describe}

@@ -17,7 +17,6 @@ from scripts.model import criteria, overlap, signs
 from scripts.model.signs import DATA_FILE
 from scripts.problems import Problem, display_path
 
-
 # The overlap search takes a second or so, the same every build; its answer depends only on the signs
 # file and the code of the search, so it is kept (in the folder Zensical keeps its cache in, which git
 # ignores and `make clean` removes) and worked out again when either changes.
