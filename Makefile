@@ -80,11 +80,11 @@ readability: $(VENV)/.site-installed
 test: $(VENV)/.test-installed
 	$(PY) -m pytest
 
-## kiosk-build: strict build of the waiting-room kiosk variant (mkdocs-kiosk.yml) into site-kiosk/
+## kiosk-build: strict build of the waiting-room kiosk (mkdocs-kiosk.yml) into site-kiosk/, with the Russian kiosk (mkdocs-kiosk.ru.yml) in site-kiosk/ru/
 kiosk-build: $(VENV)/.site-installed
 	$(PY) -m scripts.build -f mkdocs-kiosk.yml
 
-## kiosk: build the kiosk and run Chromium in kiosk mode on it (KIOSK_ARGS=--headless without a screen)
+## kiosk: build both kiosks and run Chromium in kiosk mode on the English home (KIOSK_ARGS=--headless without a screen)
 kiosk: $(VENV)/.site-installed
 	command -v chromium >/dev/null || scripts/setup-debian.sh --test
 	$(PY) -m scripts.kiosk $(KIOSK_ARGS)

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 import segno
 
 from scripts.model.settings import is_example_address
+from scripts.model.tiers import ENGLISH
 
 # An opening <a> tag with an absolute address (http, https, mailto, tel, file, ...): anything that
 # would leave the kiosk's own 127.0.0.1 site.
@@ -39,12 +40,12 @@ def public_address(public_url: str, page_url: str) -> str | None:
     return urljoin(public_url.rstrip("/") + "/", page_url)
 
 
-def external_links_to_qr(page_html: str) -> str:
+def external_links_to_qr(page_html: str, label: str = ENGLISH["kiosk_qr_link"]) -> str:
     """Mark every link that leaves the site and store one QR code per address at the end of <body>.
 
     kiosk.js shows the address and this QR code instead of following the link. target and download
     attributes are removed here already, so no new window or download can start even before the
-    script runs.
+    script runs. `label` names each code for screen readers (extra.words.kiosk_qr_link, with {address}).
     """
     store: dict[str, int] = {}
 
@@ -60,21 +61,38 @@ def external_links_to_qr(page_html: str) -> str:
     if not store:
         return head + body
     cards = "".join(f'<div id="kiosk-qr-{number}" data-address="{html.escape(address)}">'
-                    f'{qr_svg(address, "QR code for " + address)}</div>'
+                    f'{qr_svg(address, label.replace("{address}", address))}</div>'
                     for address, number in store.items())
     store_html = f'<div class="kiosk-qr-store" hidden>{cards}</div>'
     return head + body.replace("</body>", store_html + "</body>", 1)
 
 
-def topic_tiles(pages: list[tuple[str, str, str]], urgent_url: str = "") -> str:
+def topic_tiles(pages: list[tuple[str, str, str]], urgent_url: str = "", heading: str = ENGLISH["kiosk_topics"]) -> str:
     """The kiosk home screen: one large tile per page, given as (url, title, description); the tile
-    of urgent_url (the page with every warning sign) is marked as the urgent one (red, with an icon)."""
+    of urgent_url (the page with every warning sign) is marked as the urgent one (red, with an icon).
+    `heading` is the edition's "Choose a topic" (extra.words.kiosk_topics)."""
     tiles = "".join(f'<li><a class="kiosk-tile{" kiosk-tile--urgent" if url == urgent_url else ""}" href="{html.escape(url)}">'
                     f'<span class="kiosk-tile__title">{html.escape(title)}</span>'
                     f'<span class="kiosk-tile__text">{html.escape(description)}</span></a></li>'
                     for url, title, description in pages)
     return (f'<nav class="kiosk-tiles" aria-labelledby="kiosk-tiles-title">'
-            f'<h2 id="kiosk-tiles-title">Choose a topic</h2><ul>{tiles}</ul></nav>')
+            f'<h2 id="kiosk-tiles-title">{html.escape(heading)}</h2><ul>{tiles}</ul></nav>')
+
+
+# --- languages (issue 19): a tile per edition on the home screen, so a patient who reads Russian finds it
+# on the first screen; the idle reset always returns to the default language (kiosk.js settings.start).
+
+CURRENT = ' aria-current="true"'
+
+
+def language_tiles(editions: list[tuple[str, str, str, bool]], label: str = ENGLISH["kiosk_languages"]) -> str:
+    """Large language buttons, given as (name in its own language, language tag, href, is this edition):
+    each name is marked with its language (lang=) so a screen reader says it right."""
+    buttons = "".join(f'<li><a class="kiosk-button kiosk-language" href="{html.escape(href)}" lang="{html.escape(tag)}" '
+                      f'hreflang="{html.escape(tag)}"{CURRENT if current else ""}>{html.escape(name)}</a></li>'
+                      for name, tag, href, current in editions)
+    return (f'<nav class="kiosk-languages" aria-label="{html.escape(label)}" data-kiosk-languages>'
+            f'<ul>{buttons}</ul></nav>')
 
 
 def insert_after_h1(content: str, block: str) -> str:
@@ -101,11 +119,17 @@ def add_to_attract_screen(page_html: str, strip: str) -> str:
 
 FIRST_CHECKLIST = re.compile(r'<ul class="task-list">')
 HEADING_END = re.compile(r"</h[1-6]>", re.IGNORECASE)
-TICKS_NOTE = ('<p class="kiosk-note" role="note">Your ticks stay on this screen only. They are wiped for the next person, '
-              'and "Take this page home" does not take them with it. To keep them, take a photo of the list or write it down.</p>')
 
 
-def add_ticks_note(content: str) -> str:
+def ticks_note(words: str) -> str:
+    """The note on ticks, from the edition's words (extra.words.kiosk_ticks_note)."""
+    return f'<p class="kiosk-note" role="note">{html.escape(words, quote=False)}</p>'
+
+
+TICKS_NOTE = ticks_note(ENGLISH["kiosk_ticks_note"])
+
+
+def add_ticks_note(content: str, note: str = TICKS_NOTE) -> str:
     """Put TICKS_NOTE under the heading of the section that holds the page's first checklist (before
     its instructions), or just before the list when no heading comes first. Pages without one stay as they are."""
     checklist = FIRST_CHECKLIST.search(content)
@@ -113,4 +137,4 @@ def add_ticks_note(content: str) -> str:
         return content
     headings = list(HEADING_END.finditer(content, 0, checklist.start()))
     at = headings[-1].end() if headings else checklist.start()
-    return content[:at] + TICKS_NOTE + content[at:]
+    return content[:at] + note + content[at:]

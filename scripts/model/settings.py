@@ -302,11 +302,12 @@ def _check_translated_words(config: dict[str, Any], where: _Where) -> list[Probl
     edition = siteconfig.extra_section(config, "edition")
     if not edition.get("translates"):
         return []
-    # The edition's own file, not the merged config: INHERIT would fill a missing word with the English one.
+    # The edition's own files, not the merged config: INHERIT would fill a missing word with the English one.
+    # Its own files: this one and those it INHERITs up to the edition it translates (mkdocs-kiosk.ru.yml -> mkdocs.ru.yml).
     text = where.config_file.read_text(encoding="utf-8") if where.config_file.is_file() else ""
     try:
-        own = yaml.load(text, Loader=siteconfig._TolerantLoader) or {}
-    except yaml.YAMLError:
+        own = _translation_own(where.config_file, where.config_file.parent / str(edition["translates"]))
+    except (OSError, yaml.YAMLError):
         return []  # the configuration's own YAML error is reported where it is read
     extra = own.get("extra") if isinstance(own, dict) else None
     extra = extra if isinstance(extra, dict) else {}
@@ -322,6 +323,17 @@ def _check_translated_words(config: dict[str, Any], where: _Where) -> list[Probl
                              f"'{english}'", f"add '{name}: ...' under '{section}:' in this edition's language (see SETTINGS.md)")
                      for name, english in names if name not in written]
     return problems
+
+
+def _translation_own(config_file: Path, source: Path) -> dict[str, Any]:
+    """What a translation's files set themselves: config_file merged over the files it INHERITs, up to (not
+    including) `source`, the configuration of the edition it translates."""
+    own = yaml.load(config_file.read_text(encoding="utf-8"), Loader=siteconfig._TolerantLoader) if config_file.is_file() else {}
+    own = own if isinstance(own, dict) else {}
+    parent = own.pop("INHERIT", None)
+    if parent and (config_file.parent / str(parent)).resolve() != source.resolve():
+        own = siteconfig._merge(_translation_own(config_file.parent / str(parent), source), own)
+    return own
 
 
 def _check_kiosk_times(kiosk: dict[str, Any], where: _Where) -> list[Problem]:

@@ -18,11 +18,13 @@ import logging
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts import siteconfig
 from scripts.model.settings import is_example_address
+from scripts.model.signoff import long_date as dated
+from scripts.model.tiers import ENGLISH
 from scripts.pdf.pagehtml import (
     LinkContext,
     NavEntry,
@@ -47,13 +49,33 @@ PDF_CSS = Path(__file__).with_name("pdf.css")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 BOOKLET = "guide.pdf"
 PDF_DIR = "pdf"
-# While the site's address is the example domain, paper says this instead of a dead address or QR code.
-NO_ADDRESS = "To read this guide online, ask the clinic staff for its address."
 LIMITS = {"two_sides": 2, "call_sheet": 1}
 
 
 @dataclass
-class Settings:
+class Words:
+    """The words the PDFs print (extra.words, English when not set) and the clinic settings they name."""
+
+    clinic: dict[str, str] = field(default_factory=dict)
+    words: dict = field(default_factory=dict)  # extra.words: every word the PDFs print, in the edition's language
+
+    def word(self, name: str) -> str:
+        """One of the edition's words as set (extra.words.NAME), English when not set."""
+        text = self.words.get(name)
+        return text if isinstance(text, str) else ENGLISH[name]
+
+    def say(self, name: str, **values: str) -> str:
+        """A word with its {marks} filled in: the clinic settings, then `values`."""
+        return self.word(name).format_map(_Blank({**self.clinic, **values}))
+
+    def date(self, iso: str | datetime.date) -> str:
+        """"3 December 2026", with the edition's month names (extra.words.months)."""
+        months = self.words.get("months")
+        return dated(datetime.date.fromisoformat(str(iso)), months if isinstance(months, list) and len(months) == 12 else None)
+
+
+@dataclass(kw_only=True)
+class Settings(Words):
     title: str
     description: str
     lang: str
@@ -65,8 +87,9 @@ class Settings:
     max_pages: dict  # page -> most pages its handout may have, where the default does not fit
     handout_sections: list[str]
     handout_page_sections: dict[str, list[str]]  # page -> the sections its handout keeps, instead of the shared list
-    clinic: dict[str, str]
     kiosk: bool
+    config_name: str = "mkdocs.yml"  # for messages
+    docs_dir: str = "docs"
 
     def sections_for(self, md_file: str) -> list[str]:
         """The sections a page's handout keeps: its own list if it has one, else the shared list."""
@@ -83,9 +106,12 @@ def settings(config: dict, paper: str | None = None) -> Settings:
     if is_example_address(public_url):  # a QR code or address to a site that does not exist is a dead end
         public_url = ""
     theme = config.get("theme") or {}
+    edition = extra.get("edition") or {}
+    # The edition's language (extra.edition.language): the PDF's lang, so WeasyPrint hyphenates in it.
+    lang = edition.get("language") or (theme.get("language") if isinstance(theme, dict) else None) or "en"
     return Settings(
         title=str(config.get("site_name", "")), description=" ".join(str(config.get("site_description", "")).split()),
-        lang=str(theme.get("language", "en")) if isinstance(theme, dict) else "en",
+        lang=str(lang),
         notice=" ".join(str(config.get("copyright", "")).split()),
         public_url=public_url.rstrip("/") + "/" if public_url else "",
         paper=PAPER_SIZES[chosen], no_handout=set(pdf.get("no_handout", [])), call_sheet=set(pdf.get("call_sheet", [])),
@@ -95,7 +121,19 @@ def settings(config: dict, paper: str | None = None) -> Settings:
                                for page, titles in (pdf.get("handout_page_sections") or {}).items()},
         clinic={str(k): " ".join(str(v).split()) for k, v in (extra.get("clinic") or {}).items()},
         kiosk=bool(extra.get("kiosk")),
+        words=dict(extra.get("words") or {}),
+        config_name=Path(str(config.get("config_file") or "mkdocs.yml")).name, docs_dir=str(config.get("docs_dir") or "docs"),
     )
+
+
+def long_date(iso: str | datetime.date, months: list[str] | None = None) -> str:
+    """"3 December 2026" (the English month names unless `months` are given)."""
+    return dated(datetime.date.fromisoformat(str(iso)), months)
+
+
+class _Blank(dict):
+    def __missing__(self, name: str) -> str:  # a missing setting is reported by the settings check
+        return ""
 
 
 def handout_pages(entries: list[NavEntry], chosen: Settings) -> list[NavEntry]:
@@ -113,11 +151,6 @@ def built_date() -> datetime.date:
     return now.date()
 
 
-def long_date(iso: str | datetime.date) -> str:
-    day = datetime.date.fromisoformat(str(iso))
-    return f"{day.day} {day:%B %Y}"
-
-
 def head(chosen: Settings, title: str, description: str, kind: str, reviewed: str | None) -> str:
     """<head> with what WeasyPrint copies into the PDF's metadata."""
     today = built_date().isoformat()
@@ -125,7 +158,7 @@ def head(chosen: Settings, title: str, description: str, kind: str, reviewed: st
             f"<title>{escape(title)}</title>"
             f'<meta name="description" content="{escape(description)}">'
             f'<meta name="author" content="{escape(chosen.title)}">'
-            f'<meta name="keywords" content="numbness, tingling, spine, nerves, patient information">'
+            f'<meta name="keywords" content="{escape(chosen.say("pdf_keywords"))}">'
             f'<meta name="dcterms.created" content="{today}">'
             f'<meta name="dcterms.modified" content="{reviewed or today}">'
             "</head>")
@@ -144,66 +177,75 @@ class Checked:
     pages: int
     checked: int
 
-    def sentence(self) -> str:
+    def sentence(self, chosen: Words | None = None) -> str:
+        chosen = chosen or Words()
         if not self.pages:
             return ""
         if not self.checked:
-            return "This guide has not yet been checked by a clinician. Each page says if it has been."
+            return chosen.say("pdf_none_checked")
         if self.checked == self.pages:
-            return f"All {self.pages} pages checked by a clinician. Each page says who checked it and when."
-        return f"{self.checked} of {self.pages} pages checked by a clinician. Each page says if it has been."
+            return chosen.say("pdf_all_checked", pages=str(self.pages))
+        return chosen.say("pdf_some_checked", checked=str(self.checked), pages=str(self.pages))
+
+
+def no_address(chosen: Settings) -> str:
+    """While the site's address is the example domain, paper says this instead of a dead address or QR code."""
+    return escape(chosen.say("pdf_no_address"))
 
 
 def cover(chosen: Settings, reviewed: str | None, checked: Checked) -> str:
-    qr = f'<p class="cover-online">{NO_ADDRESS}</p>'
+    qr = f'<p class="cover-online">{no_address(chosen)}</p>'
     if chosen.public_url:
-        qr = (f'<figure class="cover-qr"><img src="{qr_code(chosen.public_url)}" alt="QR code of the online guide">'
-              f"<figcaption>Read it online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</figcaption></figure>")
-    dates = f"<p>Printed version made on {long_date(built_date())}</p>"
+        shown = chosen.public_url.split("://", 1)[-1].rstrip("/")
+        qr = (f'<figure class="cover-qr"><img src="{qr_code(chosen.public_url)}" alt="{escape(chosen.say("pdf_cover_qr"))}">'
+              f"<figcaption>{escape(chosen.say('pdf_read_online', address=shown))}</figcaption></figure>")
+    dates = f"<p>{escape(chosen.say('pdf_made_on', date=chosen.date(built_date())))}</p>"
     if reviewed:  # the pages' front matter date: when the team last changed them, not a clinical check
-        dates += f"<p>Content last updated on {long_date(reviewed)}</p>"
-    if checked.sentence():
-        dates += f'<p class="cover-checked">{checked.sentence()}</p>'
-    return (f'<section class="cover"><p class="cover-kicker">Patient guide</p>'
+        dates += f"<p>{escape(chosen.say('pdf_content_updated', date=chosen.date(reviewed)))}</p>"
+    if checked.sentence(chosen):
+        dates += f'<p class="cover-checked">{escape(checked.sentence(chosen))}</p>'
+    return (f'<section class="cover"><p class="cover-kicker">{escape(chosen.say("pdf_kicker"))}</p>'
             f'<h1 class="cover-title">{escape(chosen.title)}</h1>'
             f'<p class="cover-subtitle">{escape(chosen.description)}</p>'
             f'<div class="cover-dates">{dates}</div>{qr}'
             f'<p class="cover-notice">{escape(chosen.notice)}</p></section>')
 
 
-def back_cover(chosen: Settings, reviewed: str | None, urgent_anchor: str | None, checked: Checked) -> str:
+def back_cover(chosen: Settings, reviewed: str | None, urgent: NavEntry | None, checked: Checked) -> str:
     """The last page: who to call, from extra.clinic, and which edition this is."""
     clinic = chosen.clinic
-    see = (f' The warning signs are in <a class="xref" href="#{urgent_anchor}">When to get help urgently</a>.'
-           if urgent_anchor else "")
+    see = ""
+    if urgent is not None:  # the link's words are the page's own title, in the edition's language
+        link = f'<a class="xref" href="#{slug(urgent.file)}">{escape(urgent.title)}</a>'
+        see = " " + escape(chosen.say("pdf_see_signs", link="\0")).replace("\0", link)
     calls = []
     if clinic.get("emergency_number"):
-        service = f" for {clinic['emergency_service']}" if clinic.get("emergency_service") else ""
-        calls.append(f'<div class="call call-emergency"><p class="call-when">Emergency: a warning sign that cannot wait</p>'
-                     f'<p class="call-what">Call {escape(clinic["emergency_number"])}{escape(service)} now.</p></div>')
+        calls.append(f'<div class="call call-emergency"><p class="call-when">{escape(chosen.say("pdf_emergency_when"))}</p>'
+                     f'<p class="call-what">{escape(chosen.say("pdf_emergency_call"))}</p></div>')
     if clinic.get("urgent_advice"):
-        line = f'<p class="call-what">Get help today: {escape(clinic["urgent_advice"])}.</p>'
+        line = f'<p class="call-what">{escape(chosen.say("pdf_urgent_call"))}</p>'
         if clinic.get("urgent_service") and clinic.get("urgent_number"):
-            line += f'<p>{escape(clinic["urgent_service"])}: call {escape(clinic["urgent_number"])}, day or night.</p>'
-        calls.append(f'<div class="call call-urgent"><p class="call-when">Urgent: it needs a doctor today</p>{line}</div>')
-    calls.append('<div class="call call-soon"><p class="call-when">Not urgent, but not getting better</p>'
-                 '<p class="call-what">Make an appointment with your GP surgery.</p></div>')
+            line += f'<p>{escape(chosen.say("pdf_urgent_line"))}</p>'
+        calls.append(f'<div class="call call-urgent"><p class="call-when">{escape(chosen.say("pdf_urgent_when"))}</p>{line}</div>')
+    calls.append(f'<div class="call call-soon"><p class="call-when">{escape(chosen.say("pdf_soon_when"))}</p>'
+                 f'<p class="call-what">{escape(chosen.say("pdf_soon_call"))}</p></div>')
     if clinic.get("reception_note"):
         calls.append(f'<p class="call-what">{escape(clinic["reception_note"])}</p>')
-    edition = f"Edition of {long_date(reviewed)} (content last updated)" if reviewed else "Edition"
-    edition += f". Printed on {long_date(built_date())}. {checked.sentence()}".rstrip()
-    who = f"<p>Published by {escape(clinic['publisher'])}.</p>" if clinic.get("publisher") else ""
-    report = f"<p>Found a mistake? {escape(clinic['report_problem'])}</p>" if clinic.get("report_problem") else ""
-    online = (f"<p>Online: {escape(chosen.public_url.split('://', 1)[-1].rstrip('/'))}</p>" if chosen.public_url
-              else f"<p>{NO_ADDRESS}</p>")
+    edition = chosen.say("pdf_edition_of", date=chosen.date(reviewed)) if reviewed else chosen.say("pdf_edition")
+    edition = " ".join([edition.rstrip(".") + ".", chosen.say("pdf_printed_on", date=chosen.date(built_date())),
+                        checked.sentence(chosen)]).strip()
+    who = f"<p>{escape(chosen.say('pdf_published_by'))}</p>" if clinic.get("publisher") else ""
+    report = f"<p>{escape(chosen.say('pdf_report'))}</p>" if clinic.get("report_problem") else ""
+    online = (f"<p>{escape(chosen.say('pdf_online', address=chosen.public_url.split('://', 1)[-1].rstrip('/')))}</p>"
+              if chosen.public_url else f"<p>{no_address(chosen)}</p>")
     return (f'<section class="back-cover" aria-labelledby="back-cover-title">'
-            f'<h1 class="back-cover-title" id="back-cover-title">Who to call</h1>'
-            f'<p>Keep this page where you can find it.{see}</p>{"".join(calls)}'
-            f'<div class="edition"><p><strong>{escape(chosen.title)}</strong></p><p>{edition}</p>{who}{report}{online}'
+            f'<h1 class="back-cover-title" id="back-cover-title">{escape(chosen.say("pdf_who_to_call"))}</h1>'
+            f'<p>{escape(chosen.say("pdf_keep_page"))}{see}</p>{"".join(calls)}'
+            f'<div class="edition"><p><strong>{escape(chosen.title)}</strong></p><p>{escape(edition)}</p>{who}{report}{online}'
             f'<p>{escape(chosen.notice)}</p></div></section>')
 
 
-def contents(entries: list[NavEntry]) -> str:
+def contents(entries: list[NavEntry], chosen: Settings) -> str:
     def items(level_entries: list[NavEntry]) -> str:
         out = []
         for entry in level_entries:
@@ -214,7 +256,8 @@ def contents(entries: list[NavEntry]) -> str:
                            f"<ol>{items(entry.children)}</ol></li>")
         return "".join(out)
 
-    return f'<nav class="toc" id="contents"><h2 class="toc-title">Contents</h2><ol>{items(entries)}</ol></nav>'
+    return (f'<nav class="toc" id="contents"><h2 class="toc-title">{escape(chosen.say("pdf_contents"))}</h2>'
+            f"<ol>{items(entries)}</ol></nav>")
 
 
 def page_section(entry: NavEntry, body: str, in_part: bool) -> str:
@@ -232,26 +275,26 @@ def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settin
             inner = "".join(page_section(child, bodies[child.file], in_part=True) for child in _flatten(entry.children))
             parts.append(f'<section class="part" id="part--{slug(entry.title)}">'
                          f'<h1 class="part-title">{escape(entry.title)}</h1>{inner}</section>')
-    urgent = next((e.file for e in _flatten(entries) if e.file == "urgent-help.md"), None)
-    body = (f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed, checked)}{contents(entries)}'
-            f'{"".join(parts)}{back_cover(chosen, reviewed, slug(urgent) if urgent else None, checked)}</body>')
+    urgent = next((e for e in _flatten(entries) if e.file == "urgent-help.md"), None)
+    body = (f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed, checked)}{contents(entries, chosen)}'
+            f'{"".join(parts)}{back_cover(chosen, reviewed, urgent, checked)}</body>')
     return head(chosen, chosen.title, chosen.description, "booklet", reviewed) + body + "</html>"
 
 
-def call_numbers(clinic: dict[str, str]) -> str:
+def call_numbers(chosen: Words | dict) -> str:
     """The numbers to call, in large print, and a line for the reader's own GP (UX review M5): from
-    extra.clinic, so another country's numbers print without a change here."""
+    extra.clinic (or a clinic mapping, with the English words), so another country's numbers print without a change here."""
+    chosen = chosen if isinstance(chosen, Words) else Words(clinic=dict(chosen))
+    clinic = chosen.clinic
     calls = []
     if clinic.get("emergency_number"):
-        service = f" for {clinic['emergency_service']}" if clinic.get("emergency_service") else ""
         calls.append(f'<p class="call-now call-now-emergency"><strong class="call-number">{escape(clinic["emergency_number"])}</strong>'
-                     f'<span class="call-words">Emergency: call now{escape(service)}.</span></p>')
+                     f'<span class="call-words">{escape(chosen.say("pdf_call_emergency"))}</span></p>')
     if clinic.get("urgent_number"):
-        advice = f"Get help today: {clinic['urgent_advice']}." if clinic.get("urgent_advice") else "Get help today."
         calls.append(f'<p class="call-now call-now-urgent"><strong class="call-number">{escape(clinic["urgent_number"])}</strong>'
-                     f'<span class="call-words">{escape(advice)}</span></p>')
-    gp = ('<p class="call-gp">Your GP: <span class="write-here wide"></span> '
-          'Phone: <span class="write-here"></span></p>')
+                     f'<span class="call-words">{escape(chosen.say("pdf_urgent_call"))}</span></p>')
+    gp = (f'<p class="call-gp">{escape(chosen.say("pdf_your_gp"))} <span class="write-here wide"></span> '
+          f'{escape(chosen.say("pdf_phone"))} <span class="write-here"></span></p>')
     return f'<div class="call-numbers">{"".join(calls)}{gp}</div>'
 
 
@@ -261,14 +304,14 @@ def handout_html(entry: NavEntry, body: str, chosen: Settings, description: str,
     if entry.file in chosen.call_sheet:
         title_end = body.find("</h1>")
         at = title_end + len("</h1>") if title_end >= 0 else 0
-        body = body[:at] + call_numbers(chosen.clinic) + body[at:]
+        body = body[:at] + call_numbers(chosen) + body[at:]
     kind = "handout call-sheet" if entry.file in chosen.call_sheet else "handout"
     online = chosen.public_url + html_file(entry.file)
-    more = "The whole page, with more detail" if shortened else "This page"
-    footer = (f'<div class="handout-more"><img src="{qr_code(online)}" alt="QR code of this page online">'
-              f"<p><strong>{more}, online:</strong><br>{escape(online.split('://', 1)[-1])}</p></div>"
+    more = chosen.say("pdf_more_online" if shortened else "pdf_page_online")
+    footer = (f'<div class="handout-more"><img src="{qr_code(online)}" alt="{escape(chosen.say("pdf_page_qr"))}">'
+              f"<p><strong>{escape(more)}</strong><br>{escape(online.split('://', 1)[-1])}</p></div>"
               if chosen.public_url else
-              f'<div class="handout-more"><p>{NO_ADDRESS}</p></div>')
+              f'<div class="handout-more"><p>{no_address(chosen)}</p></div>')
     # The QR code sits beside the sources (floated, pdf.css), not under them: a handout's room is tight.
     meta = re.search(r'<footer class="page-meta"[^>]*>', body)
     body = body[:meta.end()] + footer + body[meta.end():] if meta else body + footer
@@ -297,12 +340,38 @@ class Engine:
     stylesheets: list
 
 
+def css_content(template: str, marks: dict[str, str]) -> str:
+    """A word with {marks} as a CSS `content` value: its text as strings, each mark as the CSS in `marks`
+    ("Page {page} of {pages}" -> "Page " counter(page) " of " counter(pages))."""
+    parts = []
+    for text, mark in re.findall(r"([^{]*)(?:\{(\w+)\}|$)", template):
+        if text:
+            parts.append('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        if mark:
+            parts.append(marks.get(mark, '""'))
+    return " ".join(parts) or '""'
+
+
+def words_css(chosen: Settings) -> str:
+    """The words pdf.css prints, from the edition's settings: "Page X of Y" at the foot of each page,
+    "(page 12)" after a link inside the booklet, "Turn over" on the step-by-step sheet's first side."""
+    page_of = css_content(chosen.word("pdf_page_of"), {"page": "counter(page)", "pages": "counter(pages)"})
+    page_ref = css_content(" " + chosen.word("pdf_page_ref").replace(" {page}", "\u00a0{page}"),
+                           {"page": "target-counter(attr(href url), page)"})
+    turn_over = css_content(f". {chosen.word('pdf_turn_over')} \u2192", {})
+    return (f"@page {{ @bottom-center {{ content: {page_of}; }} }}\n"
+            f"@page flowchart {{ @bottom-center {{ content: {page_of}; }} }}\n"
+            f"@page flowchart:first {{ @bottom-center {{ content: {page_of} {turn_over}; }} }}\n"
+            f"a.xref::after {{ content: {page_ref}; }}\n")
+
+
 def engine(chosen: Settings) -> Engine:
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
     return Engine(fonts, [weasyprint.CSS(filename=str(PDF_CSS), font_config=fonts),
+                          weasyprint.CSS(string=words_css(chosen), font_config=fonts),
                           weasyprint.CSS(string=f"@page {{ size: {chosen.paper}; }}", font_config=fonts)])
 
 
@@ -346,7 +415,7 @@ def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, tools: Engin
     titles = {title_key(t) for t in section_titles(article)}
     for wanted in chosen.handout_page_sections.get(entry.file, []):
         if title_key(wanted) not in titles:
-            raise RenderError(f"mkdocs.yml: extra.pdf.handout_page_sections: docs/{entry.file} has no section "
+            raise RenderError(f"{chosen.config_name}: extra.pdf.handout_page_sections: {chosen.docs_dir}/{entry.file} has no section "
                               f"'{wanted}'; its sections are: {'; '.join(section_titles(article))}. Use one of them")
     shortened = keep_handout_sections(article, chosen.sections_for(entry.file))
     ids = prefix_ids(article, entry.file)
@@ -354,7 +423,7 @@ def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, tools: Engin
     label_title(article, entry.title)
     text = handout_html(entry, serialize(article), chosen, page_description(page_path), reviewed_date(article), shortened)
     name = f"{slug(entry.file)}.pdf"
-    return render(text, site_dir, site_dir / PDF_DIR / name, f"docs/{entry.file} (handout {PDF_DIR}/{name})", tools)
+    return render(text, site_dir, site_dir / PDF_DIR / name, f"{chosen.docs_dir}/{entry.file} (handout {PDF_DIR}/{name})", tools)
 
 
 def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, tools: Engine) -> int:
@@ -419,7 +488,7 @@ def step(paper: str | None = None):
         for entry in handout_pages(nav_entries(config.get("nav")), chosen):
             name = f"{slug(entry.file)}.pdf"
             if counts[name] > handout_limit(entry.file, chosen):
-                print(f"PDF: warning: docs/{entry.file}: the handout {PDF_DIR}/{name} has {counts[name]} pages "
+                print(f"PDF: warning: {chosen.docs_dir}/{entry.file}: the handout {PDF_DIR}/{name} has {counts[name]} pages "
                       f"(limit {handout_limit(entry.file, chosen)}); shorten the page or tighten scripts/pdf/pdf.css",
                       file=sys.stderr)
         missing = missing_pdf_links(out_dir)

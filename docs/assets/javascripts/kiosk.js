@@ -6,7 +6,10 @@
 // - "Take this page home" lists the ticked boxes of the page: the code cannot carry them.
 // - No new windows, printing, context menu or drag-out (the Chromium policy blocks them too).
 // - After idle_seconds without touch, scroll or keys: "Still reading?" with a countdown; then
-//   all stored state is wiped and the home screen loads (WCAG 2.2.1: the user can extend).
+//   all stored state is wiped and the DEFAULT language's home screen loads (settings.start: the
+//   English home, also from the Russian kiosk in ru/), so the next person starts where everyone
+//   starts (WCAG 2.2.1: the user can extend).
+// - No words here: everything the patient reads is in the template, in the edition's language.
 (function () {
   "use strict";
   var configElement = document.getElementById("kiosk-config");
@@ -19,7 +22,8 @@
   var ACTIVE_KEY = "kiosk-active";
   var TEXT_KEY = "kiosk-text-step";
   var TEXT_STEPS = [1, 1.15, 1.3, 1.5, 1.75];
-  var HOME = document.querySelector("[data-kiosk-home]").href;
+  var HOME = document.querySelector("[data-kiosk-home]").href; // this language's home (Home, Back)
+  var START = new URL(settings.start || HOME, location.href).href; // the default language's home (reset)
 
   var idleDialog = document.getElementById("kiosk-idle");
   var externalDialog = document.getElementById("kiosk-external");
@@ -31,7 +35,7 @@
   function pathOf(url) {
     return new URL(url, location.href).pathname.replace(/index\.html$/, "");
   }
-  var onHome = pathOf(location.href) === pathOf(HOME);
+  var onStart = pathOf(location.href) === pathOf(START);
 
   // ---- Navigation without history -------------------------------------------------------
   function readBack() {
@@ -158,9 +162,9 @@
     timer = setTimeout(function () { timer = null; check(); }, Math.max(0, ms));
   }
 
-  // Nothing to protect: the untouched home screen with no stored state.
+  // Nothing to protect: the untouched start screen (the default language's home) with no stored state.
   function isClean() {
-    return onHome && !sessionStorage.getItem(ACTIVE_KEY) && sessionStorage.length === 0 &&
+    return onStart && !sessionStorage.getItem(ACTIVE_KEY) && sessionStorage.length === 0 &&
       localStorage.length === 0 && !document.cookie;
   }
 
@@ -229,8 +233,9 @@
   }
 
   // Wipe everything the last patient left (incl. Material's saved palette and search state,
-  // which live in localStorage/sessionStorage), close dialogs and tooltips, then load home
-  // in place of the current page: the history keeps one entry and the page starts at the top.
+  // which live in localStorage/sessionStorage), close dialogs and tooltips, then load the default
+  // language's home in place of the current page: the history keeps one entry and the page starts
+  // at the top. Both languages are served from one origin, so one wipe clears both.
   function reset() {
     clearTimeout(timer);
     document.querySelectorAll("dialog[open]").forEach(function (dialog) { dialog.close(); });
@@ -239,7 +244,7 @@
     try { sessionStorage.clear(); } catch (error) { /* as above */ }
     clearCookies();
     window.scrollTo(0, 0);
-    location.replace(HOME);
+    location.replace(START);
   }
 
   window.kiosk = { reset: reset }; // for the launcher and tests
