@@ -60,6 +60,23 @@ def test_russian_handouts_fit_the_english_limits(ru_site, md_file):
     assert len(reader.pages) <= pdf.handout_limit(md_file, SETTINGS), f"{md_file}: {len(reader.pages)} pages"
 
 
+def test_the_step_by_step_sheet_says_where_to_turn_only_where_it_is_true(ru_site):
+    """"Turn over: 2 is on the back" must be followed, on the back, by part 2; "3 is on the next sheet" by part 3 on the
+    front of a later sheet: the Russian sheet is longer than the English one, and paper that says otherwise misleads."""
+    words = CONFIG["extra"]["words"]
+    back = re.escape(words["flow_turn_back"]).replace(r"\{part\}", r"(\d)")
+    next_sheet = re.escape(words["flow_turn_next"]).replace(r"\{part\}", r"(\d)")
+    pages = [squash(page.extract_text()) for page in PdfReader(ru_site / "pdf" / "what-to-do-now.pdf").pages]
+    names = {"1": words["steps_part_emergency"], "2": words["steps_part_today"], "3": words["steps_part_soon"]}
+    starts = {part: next(n for n, text in enumerate(pages, 1) if re.search(rf"{part}\. {re.escape(name)}:", text, re.IGNORECASE))
+              for part, name in names.items()}
+    for number, text in enumerate(pages, 1):
+        for part in re.findall(back, text):
+            assert number % 2 == 1 and starts[part] == number + 1, f"page {number} says part {part} is on the back"
+        for part in re.findall(next_sheet, text):
+            assert starts[part] > number + (number % 2) and starts[part] % 2 == 1, f"page {number} says part {part} is on the next sheet"
+
+
 def test_the_booklet_and_a_handout_per_page_are_made(ru_site):
     assert sorted(p.name for p in all_pdfs(ru_site)) == sorted([f"{slug(f)}.pdf" for f in HANDOUTS] + ["guide.pdf"])
     booklet = PdfReader(ru_site / "pdf" / "guide.pdf")
