@@ -447,14 +447,53 @@ def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, tool
 
 
 def make_pdfs(config: dict, site_dir: Path, paper: str | None = None) -> dict[str, int]:
-    """Write the booklet and handouts into site_dir/pdf; returns pages per PDF file."""
+    """Write the booklet and handouts into site_dir/pdf; returns pages per PDF file.
+
+    The booklet, most of the work, is laid out in a second process while this one makes the
+    handouts (they share no file), when the machine has two cores and can fork; else one by one."""
+    import multiprocessing
+
     chosen = settings(config, paper)
     entries = nav_entries(config.get("nav"))
-    tools = engine(chosen)
     (site_dir / PDF_DIR).mkdir(exist_ok=True)
-    counts = {f"{slug(e.file)}.pdf": make_handout(e, site_dir, chosen, tools) for e in handout_pages(entries, chosen)}
-    counts[BOOKLET] = make_booklet(entries, site_dir, chosen, tools)
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        tools = engine(chosen)
+        counts = {f"{slug(e.file)}.pdf": make_handout(e, site_dir, chosen, tools) for e in handout_pages(entries, chosen)}
+        counts[BOOKLET] = make_booklet(entries, site_dir, chosen, tools)
+        return counts
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_booklet_in_child, args=(entries, site_dir, chosen, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        tools = engine(chosen)
+        counts = {f"{slug(e.file)}.pdf": make_handout(e, site_dir, chosen, tools) for e in handout_pages(entries, chosen)}
+        try:
+            kind, value = receive.recv()
+        except EOFError:
+            raise RenderError(f"the booklet {PDF_DIR}/{BOOKLET}: its process stopped without a result") from None
+    finally:
+        if child.is_alive():
+            child.kill()  # a handout failed: the build stops, the booklet is not wanted
+        child.join()
+        receive.close()
+    if kind == "error":
+        raise RenderError(value)
+    counts[BOOKLET] = value
     return counts
+
+
+def _booklet_in_child(entries: list[NavEntry], site_dir: Path, chosen: Settings, send) -> None:
+    """make_booklet in the forked process; sends ("pages", count) or ("error", message) back."""
+    try:
+        send.send(("pages", make_booklet(entries, site_dir, chosen, engine(chosen))))
+    except RenderError as error:
+        send.send(("error", str(error)))
+    except Exception as error:  # noqa: BLE001 -- the parent reports it as the build's error
+        send.send(("error", f"the booklet {PDF_DIR}/{BOOKLET}: {type(error).__name__}: {error}"))
+    finally:
+        send.close()
 
 
 def handout_limit(md_file: str, chosen: Settings) -> int:
