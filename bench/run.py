@@ -22,6 +22,9 @@ from bench import speed as bench_speed
 from bench import web as bench_web
 from bench.sites import ROOT
 
+# Everything after this line in results.md (the profiles, before and after, and notes) is written by
+# hand and kept when the figures above it are measured again.
+KEPT = "<!-- kept: written by hand; `make bench` keeps everything below this line -->"
 TARGETS = {"pdf s": 8.0, "performance": 95, "accessibility": 100, "best-practices": 100}
 
 
@@ -181,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(rows) + "\n", flush=True)
             lines += [f"## {title}", "", *rows, ""]
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text("\n".join(lines), encoding="utf-8")
+    kept = args.output.read_text(encoding="utf-8").partition(KEPT)[2] if args.output.exists() else ""
+    args.output.write_text("\n".join(lines) + (f"\n{KEPT}{kept}" if kept else "\n"), encoding="utf-8")
     print(f"Written to {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
     return 0
 

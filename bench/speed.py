@@ -204,13 +204,16 @@ def preview_seconds(config: Path, page: str = "neck.md", runs: int = 3, timeout:
 
 
 def preview_rows(work: Path, sizes: list[int], runs: int, source: Path = ROOT) -> list[str]:
-    rows = ["| `make preview` (`mkdocs serve --strict`) | pages | save to served, s (median) | target | met |", "|---|---|---|---|---|"]
+    """`make preview` as it is, and with MkDocs' --dirty (only the edited page rendered again; the checks
+    still run on every save), which the Makefile could use."""
+    rows = ["| `make preview` | pages | save to served, s (median) | target | met |", "|---|---|---|---|---|"]
     for size, target in [(s, TARGETS["preview here s"] if s <= 17 else TARGETS["preview 500 s"]) for s in sizes]:
         config = make_project(work, size, source)
         pages = len(list((config.parent / "docs").glob("*.md")))
-        seconds = statistics.median(preview_seconds(config, runs=runs))
         label = "this site" if size <= 17 else f"generated, {size}"
-        rows.append(f"| {label} | {pages} | {seconds:.2f} | <= {target:g} | {yes(seconds <= target)} |")
+        for how, extra in (("`mkdocs serve --strict`", []), ("with `--dirty`", ["--dirty"])):
+            seconds = statistics.median(preview_seconds(config, runs=runs, extra=extra))
+            rows.append(f"| {label}, {how} | {pages} | {seconds:.2f} | <= {target:g} | {yes(seconds <= target)} |")
         shutil.rmtree(config.parent, ignore_errors=True)
     return rows
 
