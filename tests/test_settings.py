@@ -66,7 +66,7 @@ def test_write_puts_the_table_between_the_marks_and_keeps_the_rest(tmp_path):
 
 def test_every_setting_the_project_writes_is_declared_and_valid(monkeypatch):
     monkeypatch.chdir(ROOT)
-    for name in ("mkdocs.yml", "mkdocs-kiosk.yml"):
+    for name in ("mkdocs.yml", "mkdocs-kiosk.yml", "mkdocs.ru.yml", "mkdocs-kiosk.ru.yml"):
         config = siteconfig.load(ROOT / name)
         assert [str(p) for p in settings.check(config)] == [], name
         for section in settings.SECTIONS:

@@ -44,7 +44,7 @@ def both_sites(tmp_path_factory, zensical_python) -> tuple[Path, Path]:
     """The real project built by MkDocs (the build command `make build` uses) and by Zensical
     (as `make build-zensical` does), in a copy so the project's own folders stay untouched."""
     project = tmp_path_factory.mktemp("renderers") / "project"
-    for part in ("docs", "docs-ru", "overrides", "scripts"):
+    for part in ("docs", "docs-ru", "overrides", "scripts", "translations"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"), symlinks=True)
     for name in ("mkdocs.yml", "mkdocs.ru.yml", "mkdocs-zensical.yml"):
         shutil.copy(ROOT / name, project / name)

@@ -136,7 +136,8 @@ SETTINGS = (
             "(`ru/` in the English edition, `../` in the Russian one): the language link on every page. Empty: no link."),
     Setting("edition", "switch_name", "text", '""', "The other edition's language, in its own words (`Русский`, `English`)."),
     Setting("edition", "switch_language", "text", '""', "The other edition's language tag (`ru`, `en`), for the link's `hreflang` and `lang`."),
-    *(Setting("words", name, "texts" if name == "months" else "text", english, about, patients_read="always")
+    *(Setting("words", name, "texts" if name == "months" else "text", english, about, patients_read="always",
+              allowed=("one-other", "one-few-many") if name == "plural" else ())
       for name, (english, about) in WORDS.items()),
     *(Setting("words", name, "text", english or '""', about) for name, (english, about) in WORDS_OPTIONAL.items()),
     Setting("checks", "require_signoff", "switch", "false",
@@ -213,7 +214,8 @@ def _check_section(config: dict[str, Any], section: str, values: Any, kiosk: boo
     path = ("extra", section)
     if values is None:
         if section in REQUIRED_SECTIONS:
-            return [_problem(where, path, f"extra.{section} is missing", f"add the settings under 'extra: {section}:' (see SETTINGS.md)")]
+            what = "the clinic's settings" if section == "clinic" else "this edition's settings"
+            return [_problem(where, path, f"extra.{section} is missing", f"add {what} under 'extra: {section}:' (see SETTINGS.md)")]
         return []
     if not isinstance(values, dict):
         return [_problem(where, path, f"extra.{section} must be a group of settings",

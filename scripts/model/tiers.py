@@ -76,3 +76,13 @@ def lead(tier: str, clinic: dict) -> str:
 def as_sentence(words: str) -> str:
     """An action as a sentence of its own: "Call 999 now."."""
     return words[:1].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
+
+
+def count_words(count: int, clinic: dict) -> str:
+    """"3 signs" in the edition's words and its plural rule (extra.words.plural)."""
+    if word(clinic, "plural") == "one-few-many":  # Russian, Ukrainian: 1/21/31, 2-4/22-24, the rest
+        form = ("one" if count % 10 == 1 and count % 100 != 11
+                else "few" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "many")
+    else:
+        form = "one" if count == 1 else "many"
+    return word(clinic, f"count_{form}").format(count=count)

@@ -23,6 +23,11 @@ PAGE_WORDS = {
     "call_button": ("Call {number}", "The tap-to-call button."),
     "online_link": ("Or use {label}", "The link to the same-day service's website beside its button."),
     "all_signs_link": ("All warning signs", "The link from a page's cards to the full list."),
+    "plural": ("one-other", "How this language counts: `one-other` (1 sign, 2 signs) or `one-few-many` (Russian: "
+                            "1 признак, 2 признака, 5 признаков)."),
+    "count_one": ("{count} sign", "A folded card's count: one (and in Russian 21, 31...)."),
+    "count_few": ("{count} signs", "A folded card's count: in Russian 2-4, 22-24... (English: as count_many)."),
+    "count_many": ("{count} signs", "A folded card's count: every other number."),
     "steps_link": ("What should I do now? Check step by step", "The link from a page's cards to the step-by-step check."),
     "strip_what": ("Stroke, heart attack or another emergency?", "The kiosk's emergency line: what the number is for."),
     "strip_call": ("Call", "The kiosk's emergency line, before the number."),
@@ -77,7 +82,7 @@ STEP_WORDS = {
     "flow_no": ("No, none fits", "The paper flowchart's no arrow."),
     "flow_go_to": ("go to {number}.", "After the no arrow."),
     "flow_watch": ("If a sign in part {part} starts later, {action}.", "On paper, in self-care: when to see a GP after all."),
-    "flow_see": ("<strong>Also:</strong> {questions}. Their signs are above.", "On paper: questions whose signs are printed above."),
+    "flow_see": ("Also: {questions}. Their signs are above.", "On paper: questions whose signs are printed above."),
     "flow_turn_back": ("Turn over: {part} is on the back.", "On the paper handout, at the end of a front side."),
     "flow_turn_next": ("{part} is on the next sheet.", "On the paper handout, at the end of a back side."),
 }

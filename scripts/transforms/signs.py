@@ -38,7 +38,7 @@ from scripts.model.signs import (  # also re-exported for callers
     load,
     parse_tokens,
 )
-from scripts.model.tiers import TIER_WORDS, TierWords, action, as_sentence, fill, lead, setting_text, tier_text, title, word  # noqa: F401
+from scripts.model.tiers import TIER_WORDS, TierWords, action, as_sentence, count_words, fill, lead, setting_text, tier_text, title, word  # noqa: F401
 from scripts.transforms.rebase import rebase
 
 # The admonition type of each tier: its colours and print symbols live in extra.css and pdf.css.
@@ -97,7 +97,7 @@ def bold_action(words: str, tier: str, clinic: dict, call_link: bool) -> str:
 def _card(tier: str, signs: list[Sign], clinic: dict, kiosk: bool, folded: bool = False) -> list[str]:
     # A folded card is a pymdownx.details block: its title (with the count) shows, a tap opens it.
     opener = f"??? {CARD_TYPE[tier]}" if folded else f"!!! {CARD_TYPE[tier]}"
-    count = f": {len(signs)} sign{'s' if len(signs) > 1 else ''}" if folded else ""
+    count = f": {count_words(len(signs), clinic)}" if folded else ""
     lines = [f'{opener} "{title(tier, clinic)}{count}"']
     if lead(tier, clinic):
         lines += [f"    {lead(tier, clinic)}", ""]
