@@ -23,8 +23,8 @@ PAGE_WORDS = {
     "call_button": ("Call {number}", "The tap-to-call button."),
     "online_link": ("Or use {label}", "The link to the same-day service's website beside its button."),
     "all_signs_link": ("All warning signs", "The link from a page's cards to the full list."),
-    "plural": ("one-other", "How this language counts: `one-other` (1 sign, 2 signs) or `one-few-many` (Russian: "
-                            "1 признак, 2 признака, 5 признаков)."),
+    "plural": ("one-other", ("How this language counts: `one-other` (1 sign, 2 signs) or `one-few-many` (Russian: "
+                             "1 признак, 2 признака, 5 признаков).")),
     "count_one": ("{count} sign", "A folded card's count: one (and in Russian 21, 31...)."),
     "count_few": ("{count} signs", "A folded card's count: in Russian 2-4, 22-24... (English: as count_many)."),
     "count_many": ("{count} signs", "A folded card's count: every other number."),

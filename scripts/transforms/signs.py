@@ -38,7 +38,19 @@ from scripts.model.signs import (  # also re-exported for callers
     load,
     parse_tokens,
 )
-from scripts.model.tiers import TIER_WORDS, TierWords, action, as_sentence, count_words, fill, lead, setting_text, tier_text, title, word  # noqa: F401
+from scripts.model.tiers import (  # noqa: F401
+    TIER_WORDS,
+    TierWords,
+    action,
+    as_sentence,
+    count_words,
+    fill,
+    lead,
+    setting_text,
+    tier_text,
+    title,
+    word,
+)
 from scripts.transforms.rebase import rebase
 
 # The admonition type of each tier: its colours and print symbols live in extra.css and pdf.css.
