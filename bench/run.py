@@ -47,7 +47,7 @@ def speed(sizes: list[int], runs: int, preview: bool) -> list[str]:
         results = []
         for size in sizes:
             results.append(bench_speed.measure_size(Path(work), size, runs if size <= 500 else 1))
-            print(f"  {size} pages measured", file=sys.stderr, flush=True)
+            print(f"  {size} pages measured: {results[-1]}", file=sys.stderr, flush=True)  # kept in the log if a later part fails
         rows = bench_speed.table(results)
         if preview:
             rows += ["", *bench_speed.preview_rows(Path(work), [16, 500], 3)]
