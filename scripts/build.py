@@ -10,7 +10,6 @@ Zensical cannot run itself (it runs no MkDocs hooks).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -42,9 +41,12 @@ def zensical_build(config_file: Path, out_dir: Path) -> int:
     if not ZENSICAL_PYTHON.exists():
         print(f"{ZENSICAL_PYTHON}: Zensical is not installed; run `make build-zensical`, which installs it", file=sys.stderr)
         return 2
-    lines = [line for line in config_file.read_text(encoding="utf-8").splitlines() if not line.startswith("site_dir:")]
-    temporary = config_file.with_name(f".{out_dir.parent.name}.yml")
-    temporary.write_text("\n".join(lines + [f"site_dir: {json.dumps(str(out_dir))}", ""]), encoding="utf-8")
+    # The configuration with INHERIT already resolved (siteconfig.flat): Zensical's own INHERIT appends
+    # lists, so a translation's nav and words would come after the English ones.
+    from scripts import siteconfig
+
+    temporary = config_file.with_name(f".{out_dir.parent.name}-{out_dir.name}.yml")
+    temporary.write_text(siteconfig.flat(config_file, site_dir=str(out_dir)), encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     try:
         command = [str(ZENSICAL_PYTHON), "-m", "zensical", "build", "--clean", "--strict", "-f", str(temporary)]

@@ -12,9 +12,17 @@ class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml
     """Safe loader that keeps going past MkDocs-only tags such as !!python/name and !ENV."""
 
 
+class Tagged(str):
+    """A scalar written with a tag (`!!python/name:...`, `!ENV`): its text, and its tag to write it back."""
+
+    tag = ""
+
+
 def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
+        value = Tagged(loader.construct_scalar(node))
+        value.tag = node.tag
+        return value
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
     return loader.construct_mapping(node)
@@ -99,3 +107,19 @@ def _record_keys(node: yaml.MappingNode, path: tuple[str, ...], file: Path,
             _record_keys(value, key_path, file, found)
         else:
             found[key_path] = (file, key.start_mark.line + 1)
+
+
+class _FlatDumper(yaml.SafeDumper):
+    """Writes a loaded configuration back as YAML, tags (`!!python/name:...`) as they were written."""
+
+
+_FlatDumper.add_representer(Tagged, lambda dumper, value: dumper.represent_scalar(value.tag, str(value)))
+
+
+def flat(config_file: Path, **changes: Any) -> str:
+    """The configuration with INHERIT resolved the way MkDocs does it (lists replace), as one YAML text.
+    For Zensical, whose INHERIT appends lists: a translation's nav, plugins and words would follow the
+    English ones instead of replacing them."""
+    data = {k: v for k, v in load(config_file).items() if k not in ("config_dir", "config_file")}
+    data.update(changes)
+    return yaml.dump(data, Dumper=_FlatDumper, allow_unicode=True, sort_keys=False, width=1000)

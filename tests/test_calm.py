@@ -69,7 +69,7 @@ def test_home_page_is_calm_and_leads_to_the_topics(phone, site_url, capsys):
     page = phone(site_url + "index.html")
     found = page.evaluate("""() => {
       const article = document.querySelector('article');
-      const blocks = [...article.children].filter(el => !el.matches('h1, .call-now'));
+      const blocks = [...article.children].filter(el => !el.matches('h1, .call-now, .edition-switch'));
       const cards = [...article.querySelectorAll('.admonition, details')].filter(el => /\\b(emergency|urgent|soon)\\b/.test(el.className));
       const card = cards[0];
       const topic = article.querySelector('.grid a[href]');

@@ -151,7 +151,7 @@ def test_a_kiosk_config_gets_kiosk_mode_and_its_own_settings(site, monkeypatch):
     edit(site / "docs/neck.md", "## What is a nerve root?", '--8<-- "note.md"\n\n## What is a nerve root?')
     calls = []
     expand = signs.expand
-    monkeypatch.setattr(signs, "expand", lambda text, clinic, docs_dir, kiosk=False: calls.append(kiosk) or expand(text, clinic, docs_dir, kiosk))
+    monkeypatch.setattr(signs, "expand", lambda text, clinic, docs_dir, kiosk=False, **more: calls.append(kiosk) or expand(text, clinic, docs_dir, kiosk, **more))
     assert "<p>Tell the desk.</p>" in render(site, "neck.md", "kiosk.yml")
     assert "Tell the desk." not in render(site, "neck.md")
     assert calls == [True, False]  # warning-sign blocks know which build they are in

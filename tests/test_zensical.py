@@ -155,3 +155,14 @@ def test_zensical_pages_load_nothing_from_other_websites(both_sites, browser):
                 visit.close()
     finally:
         server.shutdown()
+
+
+def test_the_russian_zensical_pages_have_no_english_navigation(both_sites):
+    """Zensical's own INHERIT appends lists (nav, words); the build hands it the configuration already
+    merged the MkDocs way (scripts/siteconfig.py flat), so the Russian pages show only the Russian nav."""
+    russian = both_sites[1] / "ru"
+    for name in pages(russian):
+        html = (russian / name).read_text(encoding="utf-8")
+        assert 'lang="ru"' in html, name
+        assert not [words for words in ("Understand your symptoms", "Get the right care", "Page last updated", "November", "December")
+                    if words in html], name

@@ -257,8 +257,8 @@ def statuses(docs_dir: Path) -> list[PageStatus]:
         page = path.relative_to(docs_dir).as_posix()
         try:
             front_matter, body = split_page(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError:
-            continue  # scripts/sources.py reports it; no renderer can read it either
+        except (UnicodeDecodeError, OSError):
+            continue  # scripts/sources.py reports it (not UTF-8, or a link to a file that is gone)
         meta = _meta(front_matter)
         if not page.startswith(SNIPPETS_DIR + "/") and "reviewed" in meta:
             updated = meta["reviewed"] if isinstance(meta["reviewed"], dt.date) else None

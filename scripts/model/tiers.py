@@ -32,7 +32,7 @@ TIER_WORDS = {tier: TierWords(ENGLISH[f"{tier}_title"], ENGLISH[f"{tier}_action"
 
 def with_words(clinic: dict, words: dict) -> dict:
     """The settings mapping the transforms use: extra.clinic and, as "words.NAME", extra.words."""
-    return {**clinic, **{WORD + name: value for name, value in words.items() if isinstance(value, str)}}
+    return {**clinic, **{WORD + name: value for name, value in words.items() if isinstance(value, (str, list))}}
 
 
 def word(clinic: dict, name: str) -> str:
