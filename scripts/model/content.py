@@ -110,17 +110,21 @@ def _watched(config_file: Path, config: dict | None) -> list[Path]:
     return files
 
 
-_cache: dict[Path, tuple[tuple, Content]] = {}
+# config file -> (stamp of the files it was read from, those files, the content). The page transforms
+# ask for every page: a stat of each file answers (the config's INHERIT chain is read again only when
+# one of them changed, since a new INHERIT line changes its file).
+_cache: dict[Path, tuple[tuple, list[Path], Content]] = {}
 
 
 def load(config_file: str | Path) -> Content:
     """The validated content of the site `config_file` builds; see `Content.problems`."""
     path = Path(config_file).resolve()
     cached = _cache.get(path)
-    if cached and _stamp(_watched(path, cached[1].config or None)) == cached[0]:
-        return cached[1]
+    if cached and _stamp(cached[1]) == cached[0]:
+        return cached[2]
     content = _load(path)
-    _cache[path] = (_stamp(_watched(path, content.config or None)), content)
+    files = _watched(path, content.config or None)
+    _cache[path] = (_stamp(files), files, content)
     return content
 
 

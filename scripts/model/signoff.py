@@ -275,10 +275,28 @@ def _meta(front_matter: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
+# docs folder -> (stamp of the data files, page status by hash, hashes of texts that are no page)
+_by_hash: dict[Path, tuple[tuple, dict[str, PageStatus], set[str]]] = {}
+
+
 def status_of_text(markdown: str, docs_dir: Path) -> PageStatus | None:
-    """The content page whose body is this text (what a renderer hands the Markdown extension), if any."""
+    """The content page whose body is this text (what a renderer hands the Markdown extension), if any.
+
+    Called for every text a renderer converts, so it must not look at every file each time: a hash
+    seen before is answered after a stamp of the three data files only; a new one (a page edited or
+    added since) takes the full look at every file in `statuses`."""
+    docs_dir = Path(docs_dir)
     wanted = content_hash(markdown, docs_dir)
-    return next((s for s in statuses(docs_dir) if s.hash == wanted), None)
+    data_stamp = tuple(f.stat().st_mtime_ns if f.exists() else None
+                       for f in (docs_dir / SIGNS_FILE, docs_dir / STEPS_FILE, docs_dir / DATA_FILE))
+    known = _by_hash.get(docs_dir)
+    if known is None or known[0] != data_stamp or (wanted not in known[1] and wanted not in known[2]):
+        known = (data_stamp, {s.hash: s for s in reversed(statuses(docs_dir))}, set())  # reversed: the first page wins
+        _by_hash[docs_dir] = known
+    found = known[1].get(wanted)
+    if found is None:
+        known[2].add(wanted)
+    return found
 
 
 def long_date(day: dt.date, months: list[str] | None = None) -> str:

@@ -161,7 +161,17 @@ class GlossaryAbbreviations(AbbrTreeprocessor):
             return
         self.abbrs = self.extension.site.abbreviations
         self.RE = self.extension.site.abbreviation_pattern
-        self.iter_element(root)
+        # A block none of whose texts names a term is skipped whole: itertext is C code, the walk is
+        # Python. Texts are joined with a line break, so no match is lost or made at their edges.
+        for child in list(root):
+            if self.RE.search("\n".join([*child.itertext(), child.tail or ""])):
+                self.iter_element(child, root)
+        if root.text and self.RE.search(root.text):  # the root's own text, with its children set aside
+            children = list(root)
+            for child in children:
+                root.remove(child)
+            self.iter_element(root)
+            root.extend(children)
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
         """No tooltips inside a warning card: there a pop-up covers the Call button (UX review 12-03, M2),
