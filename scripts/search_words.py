@@ -33,6 +33,7 @@ import yaml
 from scripts import siteconfig
 from scripts.model import search_words as search_words_model
 from scripts.model import wordforms
+from scripts.model.glossary import alternatives
 from scripts.model.glossary import parse as parse_glossary
 from scripts.problems import ERROR, NOTE, Problem, display_path
 from scripts.sources import Source, split_front_matter
@@ -125,7 +126,7 @@ def glossary_homes(docs_dir: Path, names: list[str], language: str = "en") -> di
         return {}
     # At each place, the longest spelling that ends at a word boundary; the shorter ones that match
     # there are its beginnings, so each is checked for a boundary after it.
-    scan = re.compile(r"\b(?=(" + _alternatives(owners) + r")\b)")
+    scan = re.compile(r"\b(?=(" + alternatives(owners) + r")\b)")
     beginnings = {form: [f for f in owners if form.startswith(f)] for form in owners}
     counts: dict[str, Counter] = {name: Counter() for name in names}
     for page, text in texts.items():
@@ -145,26 +146,6 @@ def glossary_homes(docs_dir: Path, names: list[str], language: str = "en") -> di
 
 
 _BOUNDARY = re.compile(r"\b")
-
-
-def _alternatives(words) -> str:
-    """The words as one regex, a tree of shared beginnings, longer first (Python's regex engine tries
-    a plain list of alternatives one by one at every place)."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return pattern(tree)
 
 
 def _data_words(docs_dir: Path) -> set[str]:

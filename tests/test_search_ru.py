@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, serve
+from searchbox import Answer, SearchBox
 
 from scripts import search_words
 from scripts.model import glossary
@@ -37,53 +37,9 @@ TERMS = glossary.read(DOCS, "ru")[0]
 DATA = search_words.build(DOCS, "ru")[0]
 
 
-@dataclass
-class Answer:
-    meta: str  # "Найдено страниц: 3", as the reader sees it
-    pages: list[str]  # every result's page, best first
-    text: str  # everything the results say
-
-    @property
-    def count(self) -> int | None:
-        found = re.fullmatch(r"Найдено страниц: (\d+)|Найдена (1) страница|Подходящих страниц нет", self.meta)
-        return None if not found else int(found.group(1) or found.group(2) or 0)
-
-
-class SearchBox:
-    """The search box of one open page: type a query, read what the reader sees."""
-
+class RussianSearchBox(SearchBox):
     PLACEHOLDER = "Начните печатать для поиска"  # Material's Russian line while the box is empty
-
-    def __init__(self, page):
-        self.page = page
-        page.locator("label[for=__search]").first.tap()  # the header's magnifier, as on a phone
-        self.box = page.locator("input.md-search__input")
-        self.box.wait_for(state="visible")
-        self._wait_for_meta("===")
-
-    def _wait_for_meta(self, test: str):
-        self.page.wait_for_function(f"(p) => document.querySelector('.md-search-result__meta').textContent.trim() {test} p",
-                                    arg=self.PLACEHOLDER)
-
-    def _type(self, text: str):
-        self.box.fill(text)
-        self.box.press("End")  # Material searches on keyup
-
-    def ask(self, query: str) -> Answer:
-        self._type("")
-        self._wait_for_meta("===")
-        self._type(query)
-        self._wait_for_meta("!==")
-        meta = self.page.locator(".md-search-result__meta").inner_text().strip()
-        count = Answer(meta, [], "").count
-        # Material shows 10 results, then more as the list is scrolled to its end.
-        self.page.wait_for_function("""(n) => {
-            const wrap = document.querySelector('.md-search__scrollwrap');
-            wrap.scrollTop = wrap.scrollTop > 0 ? 0 : wrap.scrollHeight;
-            return document.querySelectorAll('.md-search-result__item').length >= n }""", arg=count or 0, polling=100)
-        pages = self.page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')]
-            .map(item => new URL(item.querySelector('a').href).pathname.split('/').pop())""")
-        return Answer(meta, pages, self.page.locator(".md-search-result").inner_text())
+    COUNT = re.compile(r"Найдено страниц: (\d+)|Найдена (1) страница|Подходящих страниц нет")
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +65,7 @@ def search(browser, ru_url):
     page = context.new_page()
     page.goto(ru_url + "index.html")
     page.wait_for_function("typeof document$ !== 'undefined'")
-    yield SearchBox(page)
+    yield RussianSearchBox(page)
     context.close()
 
 
@@ -218,7 +174,7 @@ def test_search_works_opened_from_disk(browser, built_ru):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto((built_ru / "index.html").as_uri())
-    answer = SearchBox(page).ask("не могу пописать")
+    answer = RussianSearchBox(page).ask("не могу пописать")
     assert answer.pages[:1] == ["urgent-help.html"] and answer.count == len(answer.pages)
     context.close()
 

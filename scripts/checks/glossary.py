@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from scripts.model.glossary import GLOSSARY_PAGE, GLOSSARY_PAGE_MARK, GLOSSARY_REF, Term, parse
+from scripts.model.glossary import GLOSSARY_PAGE, GLOSSARY_PAGE_MARK, GLOSSARY_REF, Term, alternatives, parse
 from scripts.problems import WARNING, Problem
 from scripts.sources import Source
 
@@ -36,7 +36,7 @@ def check(sources: list[Source]) -> tuple[list[Term], list[Problem]]:
     used: set[str] = set()
     # One pass per page for all names (the longest that matches, so "nerve root" wins over "nerve").
     first = "".join(sorted({re.escape(name[0]) for name in seen}))  # a look at the first letter skips most words at once
-    any_name = re.compile(rf"\b(?=[{first}])" + _alternatives(seen)) if seen else None
+    any_name = re.compile(rf"\b(?=[{first}])" + alternatives(seen)) if seen else None
     for source in sources:
         if source.rel == GLOSSARY_PAGE:
             continue
@@ -58,23 +58,3 @@ def check(sources: list[Source]) -> tuple[list[Term], list[Problem]]:
             problems.append(Problem(glossary.shown, term.line, f"the glossary term '{term.name}' is used on no page",
                                     "use it on a page or remove it from the glossary", WARNING))
     return terms, problems
-
-
-def _alternatives(words) -> str:
-    """The words as one regex that matches the longest of them at a place: a tree of shared beginnings,
-    since Python's regex engine tries a plain list of ~120 alternatives one by one at every word."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body  # going on is tried before ending here
-
-    return pattern(tree)

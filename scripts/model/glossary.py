@@ -103,3 +103,24 @@ def read(docs_dir: Path, language: str = "en") -> tuple[list[Term], list[Problem
     source = Source(path, GLOSSARY_PAGE, text)
     split_front_matter(source)
     return parse(source, language)
+
+
+def alternatives(words) -> str:
+    """The words as one regex that matches the longest of them at a place, written as a tree of shared
+    beginnings: a plain list of hundreds of alternatives makes Python's regex engine try each one at
+    every place (the glossary check, the tooltips and the search words all look for every name)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # going on is tried before ending here
+
+    return pattern(tree)

@@ -13,7 +13,7 @@ import html
 import re
 from pathlib import Path
 
-from scripts.model.glossary import GLOSSARY_PAGE, GLOSSARY_PAGE_MARK, GLOSSARY_REF, Term, parse
+from scripts.model.glossary import GLOSSARY_PAGE, GLOSSARY_PAGE_MARK, GLOSSARY_REF, Term, alternatives, parse
 from scripts.sources import Source, split_front_matter
 
 
@@ -57,23 +57,8 @@ def abbreviation_pattern(abbreviations: dict[str, str]) -> re.Pattern | None:
     some 500 spellings at every word of every page."""
     if not abbreviations:
         return None
-    tree: dict = {}
-    for name in abbreviations:
-        node = tree
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a spelling ends here
     first = "".join(sorted({re.escape(name[0]) for name in abbreviations}))  # skips most places at once
-    return re.compile(rf"(?=[{first}])\b" + _tree_pattern(tree) + r"\b")
-
-
-def _tree_pattern(node: dict) -> str:
-    """Longer spellings first, as in the plain list: a branch that goes on is tried before one that ends."""
-    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return "(?:" + body + ")?" if "" in node else body  # a spelling may end here: going on is tried first
+    return re.compile(rf"(?=[{first}])\b" + alternatives(abbreviations) + r"\b")
 
 
 AUTO_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
