@@ -176,3 +176,13 @@ def test_the_language_link_works_from_disk_and_from_a_server(built_site, page, t
             assert page.locator("html").get_attribute("lang") == "en"
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize(("count", "shown"), [(1, "1 признак"), (3, "3 признака"), (5, "5 признаков"), (11, "11 признаков"),
+                                              (21, "21 признак"), (22, "22 признака"), (14, "14 признаков")])
+def test_folded_cards_count_signs_with_the_russian_plural(count, shown):
+    from scripts.model.tiers import count_words, with_words
+
+    words = siteconfig.extra_section(siteconfig.load(RU), "words")
+    assert count_words(count, with_words({}, words)) == shown
+    assert count_words(count, {}) == f"{count} sign{'s' if count != 1 else ''}"  # English: one and other
