@@ -11,6 +11,7 @@ The pages are transformed by the Markdown extension `scripts.transforms` (listed
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
 
 from scripts import check, siteconfig
+from scripts.build import CHECKS_BESIDE
 from scripts.kiosk import hook as kiosk
 from scripts.problems import ERROR, summary
 from scripts.transforms import NAME as TRANSFORMS
@@ -41,7 +43,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Check all content before anything is rendered; stop the build on any error."""
+    """Check all content before anything is rendered; stop the build on any error. Not when
+    scripts.build runs the same checks beside this build (it then throws the pages away on any error)."""
+    if os.environ.get(CHECKS_BESIDE) == str(Path(config.config_file_path).resolve()):
+        log.debug("content checks: run beside this build by scripts.build")
+        return
     result = check.run(siteconfig.load(Path(config.config_file_path)))
     for note in result.notes:  # e.g. the public address is still an example: said on every build, never counted
         log.info(str(note))
