@@ -59,7 +59,7 @@ pdf: $(VENV)/.site-installed
 
 ## preview: live-reloading preview for editors (rebuilds on save; same checks)
 preview: $(VENV)/.site-installed
-	$(PY) -m mkdocs serve --strict -a $(HOST):$(PORT)
+	$(PY) -m mkdocs serve --strict --dirty -a $(HOST):$(PORT)
 
 ## check: the content checks alone, as editors and other renderers can run them
 check: $(VENV)/.site-installed

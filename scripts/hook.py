@@ -15,21 +15,35 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
 
-from scripts import check, siteconfig
+from scripts import check, preview, siteconfig
 from scripts.build import CHECKS_BESIDE
 from scripts.kiosk import hook as kiosk
 from scripts.problems import ERROR, summary
 from scripts.transforms import NAME as TRANSFORMS
 
 log = get_plugin_logger("content-checks")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """`make preview` (serve --dirty): see scripts/preview.py."""
+    if command == "serve" and dirty:
+        preview.expect_dirty_builds()
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Compiled templates outlive a rebuild of the preview (scripts/preview.py)."""
+    env.bytecode_cache = preview.TEMPLATES
+    return env
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
