@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import search_words, siteconfig, translation_review
+from scripts import search_words, siteconfig
 from scripts.checks import allowlist, carecards, external, fixed_terms, frontmatter, glossary, links, markup, nav, placeholders
 from scripts.checks import overlaps as sign_overlaps
 from scripts.checks import signoff as clinical_signoff
@@ -66,6 +66,8 @@ def run(config: dict, today: dt.date | None = None) -> Result:
     problems += clinical_signoff.check(sources, config, today)
     problems += fixed_terms.check(sources, docs_dir)  # a translation's one rendering per medical term
     if siteconfig.extra_section(config, "edition").get("translates"):  # back-translations and their review table
+        from scripts import translation_review  # only a translated edition needs it (and its imports)
+
         problems += translation_review.check(Path(config["config_dir"]))
     notes = [p for p in problems if p.severity == NOTE] + settings_schema.notes(config) + (model.notes if model else [])
     return Result(sorted({p for p in problems if p.severity != NOTE}), sources, terms, notes)

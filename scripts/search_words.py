@@ -73,16 +73,42 @@ def _pages(docs_dir: Path) -> list[Path]:
     return [p for p in sorted(Path(docs_dir).rglob("*.md")) if p.is_file()]
 
 
-def _read(path: Path) -> str:
+# What this module worked out from one file's text alone, kept while the file is unchanged (a
+# long-lived process: `make preview`): key (path, what), value ((mtime_ns, size), answer). In memory only.
+_kept: dict[tuple[Path, str], tuple[tuple[int, int], object]] = {}
+
+
+def _per_file(path: Path, what: str, compute):
     try:
-        return path.read_text(encoding="utf-8", errors="replace")  # a file that is not UTF-8 is reported by the checks
+        found = path.stat()
     except OSError:
-        return ""
+        return compute()
+    stamp = (found.st_mtime_ns, found.st_size)
+    kept = _kept.get((path, what))
+    if kept is None or kept[0] != stamp:
+        kept = (stamp, compute())
+        _kept[(path, what)] = kept
+    return kept[1]
+
+
+def _read(path: Path) -> str:
+    def read() -> str:
+        try:
+            return path.read_text(encoding="utf-8", errors="replace")  # a file that is not UTF-8 is reported by the checks
+        except OSError:
+            return ""
+    return _per_file(path, "text", read)
+
+
+_FRONT_MATTER = re.compile(r"---\n(.*?)\n---\n", re.DOTALL)
 
 
 def _front_matter(path: Path) -> dict:
-    text = _read(path)
-    match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
+    return _per_file(path, "front matter", lambda: _parse_front_matter(_read(path)))
+
+
+def _parse_front_matter(text: str) -> dict:
+    match = _FRONT_MATTER.match(text)
     try:
         meta = yaml.load(match.group(1), Loader=_STRINGS) if match else {}  # all strings: no date parsing
     except yaml.YAMLError:
@@ -112,9 +138,8 @@ def glossary_homes(docs_dir: Path, names: list[str], language: str = "en") -> di
     """Each glossary name -> the content page that mentions it most, in any of its forms (ties: the
     first in file order). One scan of each page for all names at once (a regex per name and page made
     this the slowest part of the checks: 116 names x every page)."""
-    texts = {p.relative_to(docs_dir).as_posix(): _read(p).lower() for p in _pages(docs_dir)
-             if p.relative_to(docs_dir).as_posix() not in NOT_A_HOME}
-    order = {page: index for index, page in enumerate(texts)}
+    paths = {p.relative_to(docs_dir).as_posix(): p for p in _pages(docs_dir) if p.relative_to(docs_dir).as_posix() not in NOT_A_HOME}
+    order = {page: index for index, page in enumerate(paths)}
     inflected = wordforms.supported(language)
     owners: dict[str, set[str]] = {}  # each spelling -> the names it is a form of
     for name in names:
@@ -126,18 +151,28 @@ def glossary_homes(docs_dir: Path, names: list[str], language: str = "en") -> di
         return {}
     # At each place, the longest spelling that ends at a word boundary; the shorter ones that match
     # there are its beginnings, so each is checked for a boundary after it.
-    scan = re.compile(r"\b(?=(" + alternatives(owners) + r")\b)")
-    beginnings = {form: [f for f in owners if form.startswith(f)] for form in owners}
-    counts: dict[str, Counter] = {name: Counter() for name in names}
-    for page, text in texts.items():
+    key = tuple(sorted((form, tuple(sorted(found))) for form, found in owners.items()))
+    if _scan.get("key") != key:
+        _scan.update(key=key, number=_scan.get("number", 0) + 1, scan=re.compile(r"\b(?=(" + alternatives(owners) + r")\b)"),
+                     beginnings={form: [f for f in owners if form.startswith(f)] for form in owners})
+    scan, beginnings = _scan["scan"], _scan["beginnings"]
+
+    def page_counts(path: Path) -> Counter:  # each name's mentions on one page (kept with the file's text)
+        text = _read(path).lower()
+        counted: Counter = Counter()
         for match in scan.finditer(text):
             longest, start = match.group(1), match.start()
             found: set[str] = set()
             for form in beginnings[longest]:
                 if form == longest or _BOUNDARY.match(text, start + len(form)):
                     found |= owners[form]
-            for name in found:
-                counts[name][page] += 1
+            counted.update(found)
+        return counted
+
+    counts: dict[str, Counter] = {name: Counter() for name in names}
+    for page, path in paths.items():
+        for name, count in _per_file(path, f"glossary names {_scan['number']}", lambda path=path: page_counts(path)).items():
+            counts[name][page] += count
     homes: dict[str, str] = {}
     for name in names:
         if counts[name]:
@@ -146,6 +181,7 @@ def glossary_homes(docs_dir: Path, names: list[str], language: str = "en") -> di
 
 
 _BOUNDARY = re.compile(r"\b")
+_scan: dict = {}  # the pattern of every glossary name (and their beginnings), made again only when the names change
 
 
 def _data_words(docs_dir: Path) -> set[str]:

@@ -31,7 +31,9 @@ class Source:
 
     @property
     def shown(self) -> str:
-        return display_path(self.path)
+        if "shown" not in self.cache:  # resolves the path: once per Source (reused only where we stand)
+            self.cache["shown"] = display_path(self.path)
+        return self.cache["shown"]
 
     @property
     def is_snippet(self) -> bool:
@@ -84,6 +86,33 @@ def split_front_matter(source: Source) -> None:
     source.body_start = len(lines) + 1
 
 
+# A long-lived process (`make preview`: mkdocs serve runs the checks on every save) keeps each file's
+# Source, and with it everything the checks worked out from its text alone (Source.cache), while the
+# file is unchanged: key (its path, where we stand, so `shown` holds), value ((mtime_ns, size), Source).
+# In memory only, never on disk: a new process (or a renamed copy) reads and checks everything again.
+_known: dict[tuple[Path, Path], tuple[tuple[int, int], Source]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
+
+
+def memo(source: Source, name: str, key, compute):
+    """`compute(source)`, worked out again only when `key` (what the answer depends on besides the file's text:
+    compared with `is`, then `==`) differs from last time for this Source (reused while its file is
+    unchanged, so an unchanged page in a long-lived process is not checked again)."""
+    slot = source.cache.get(("memo", name))
+    if slot is not None and (slot[0] is key or slot[0] == key):
+        return slot[1]
+    value = compute(source)
+    source.cache[("memo", name)] = (key, value)
+    return value
+
+
 def read_sources(docs_dir: Path) -> tuple[list[Source], list[Problem]]:
     """Every .md file under docs/, decoded as UTF-8; files that are not UTF-8, cannot be read or
     lead outside the project (outside_links) become problems, and are not read."""
@@ -91,10 +120,17 @@ def read_sources(docs_dir: Path) -> tuple[list[Source], list[Problem]]:
     outside = outside_links(docs_dir)
     problems += [problem for _, problem in outside]
     skipped = [link for link, _ in outside]
+    here = Path.cwd()
     for path in sorted(docs_dir.rglob("*.md")):
         if any(path == link or link in path.parents for link in skipped):
             continue
         rel = path.relative_to(docs_dir).as_posix()
+        stamp = _stamp(path)
+        known = _known.get((path, here))
+        if stamp is not None and known is not None and known[0] == stamp and known[1].rel == rel:
+            sources.append(known[1])
+            continue
+        _known.pop((path, here), None)
         try:
             data = path.read_bytes()
         except OSError as err:
@@ -112,6 +148,8 @@ def read_sources(docs_dir: Path) -> tuple[list[Source], list[Problem]]:
         source = Source(path, rel, text.lstrip("\ufeff").replace("\r\n", "\n"))
         split_front_matter(source)
         sources.append(source)
+        if stamp is not None and stamp == _stamp(path):  # not changed while it was read
+            _known[(path, here)] = (stamp, source)
     return sources, problems
 
 

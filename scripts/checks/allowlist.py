@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from scripts.checks.links import is_external, links
 from scripts.problems import Problem
-from scripts.sources import Source
+from scripts.sources import Source, memo
 
 ALLOWLIST_FILE = Path(__file__).with_name("allowlist.txt")
 SAFE_SCHEMES = {"mailto", "tel"}
@@ -40,13 +40,20 @@ def _check_url(source: Source, line: int, url: str, domains: list[str]) -> list[
 def check(sources: list[Source], domains: list[str]) -> list[Problem]:
     problems: list[Problem] = []
     for source in sources:
-        for link in links(source):
-            if is_external(link.target):
-                problems += _check_url(source, link.line, link.target, domains)
-        listed = source.meta.get("sources")
-        for url in listed if isinstance(listed, list) else []:
-            if isinstance(url, str):
-                problems += _check_url(source, _source_line(source, url), url.strip(), domains)
+        problems += memo(source, "allowlist", domains, lambda s: source_problems(s, domains))
+    return problems
+
+
+def source_problems(source: Source, domains: list[str]) -> list[Problem]:
+    """Addresses of one page (its links, and the sources in its front matter) outside the allowlist."""
+    problems: list[Problem] = []
+    for link in links(source):
+        if is_external(link.target):
+            problems += _check_url(source, link.line, link.target, domains)
+    listed = source.meta.get("sources")
+    for url in listed if isinstance(listed, list) else []:
+        if isinstance(url, str):
+            problems += _check_url(source, _source_line(source, url), url.strip(), domains)
     return problems
 
 

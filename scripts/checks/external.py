@@ -26,7 +26,7 @@ from scripts import siteconfig
 from scripts.checks import allowlist, datatext
 from scripts.checks.links import links
 from scripts.problems import Problem, display_path
-from scripts.sources import Source
+from scripts.sources import Source, memo
 
 REMOTE_SCHEMES = {"http", "https", "ftp", "ws", "wss"}
 # Attributes that make the browser fetch their address as soon as the page loads.
@@ -43,9 +43,12 @@ CONFIG_LISTS = (("extra_css",), ("extra_javascript",), ("extra", "polyfills"))
 FIX = "save a copy under docs/ (e.g. docs/assets/) and use its relative address: the site loads nothing from other websites"
 
 
+_CONTROL = re.compile(r"[\x00-\x20]")
+
+
 def is_remote(address: str) -> bool:
     """True for an address on another machine: a remote scheme, or protocol-relative //host."""
-    address = re.sub(r"[\x00-\x20]", "", address).lower()
+    address = _CONTROL.sub("", address).lower()
     return address.startswith("//") or urlsplit(address).scheme in REMOTE_SCHEMES
 
 
@@ -220,9 +223,32 @@ def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     data = [*datatext.sources(siteconfig.docs_dir(config)), *datatext.settings_sources(config)]
     problems += allowlist.check(data, allowlist.load())  # check.py runs it on the pages
     for source in [*sources, *data]:
-        problems += [Problem(source.shown, link.line, f"the image '{link.target}' loads from another website", FIX)
-                     for link in links(source) if link.is_image and is_remote(link.target)]
-        problems += tag_problems(source.shown, *page_html(source))
+        problems += memo(source, "external", None, source_problems)
     for path in _theme_files(config):
-        problems += file_problems(path)
+        problems += _kept_file_problems(path)
     return problems + config_problems(config)
+
+
+def source_problems(source: Source) -> list[Problem]:
+    """Remote loads in one page, snippet or data text (from its text alone)."""
+    return [*(Problem(source.shown, link.line, f"the image '{link.target}' loads from another website", FIX)
+              for link in links(source) if link.is_image and is_remote(link.target)),
+            *tag_problems(source.shown, *page_html(source))]
+
+
+# A long-lived process (`make preview`) looks at a theme file again only when it changed: key (its
+# path, where we stand), value ((mtime_ns, size), problems). In memory only.
+_files: dict[tuple[Path, Path], tuple[tuple[int, int], list[Problem]]] = {}
+
+
+def _kept_file_problems(path: Path) -> list[Problem]:
+    try:
+        found = path.stat()
+    except OSError:
+        return file_problems(path)
+    stamp, key = (found.st_mtime_ns, found.st_size), (path, Path.cwd())
+    kept = _files.get(key)
+    if kept is None or kept[0] != stamp:
+        kept = (stamp, file_problems(path))
+        _files[key] = kept
+    return kept[1]

@@ -9,7 +9,7 @@ import re
 import yaml
 
 from scripts.problems import NOTE, WARNING, Problem
-from scripts.sources import Source
+from scripts.sources import Source, memo
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
 # Every key a page may have, and what its value must be (dates and sources: checked below).
@@ -25,8 +25,9 @@ MAX_REVIEW_YEARS = 3
 
 def _key_line(source: Source, key: str) -> int:
     """The file line where `key:` is written, or the first front matter line."""
+    pattern = re.compile(rf"{re.escape(key)}\s*:")
     for offset, line in enumerate(source.front_matter_text.split("\n")):
-        if re.match(rf"{re.escape(key)}\s*:", line):
+        if pattern.match(line):
             return offset + 2
     return 1
 
@@ -87,17 +88,24 @@ def parse(source: Source) -> tuple[dict, list[Problem]]:
     return data, []
 
 
+def parsed(source: Source) -> tuple[dict, list[Problem]]:
+    """`parse`, once per Source (the front matter of an unchanged file is not read again)."""
+    if "front_matter" not in source.cache:
+        source.cache["front_matter"] = parse(source)
+    return source.cache["front_matter"]
+
+
 def check(sources: list[Source], today: dt.date, allow_overdue: bool = False) -> list[Problem]:
     problems: list[Problem] = []
     for source in sources:
         if source.is_snippet:
             continue
-        meta, found = parse(source)
+        meta, found = parsed(source)
         problems += found
         source.meta = meta
         if found:
             continue
-        problems += _check_meta(source, meta, today, allow_overdue)
+        problems += memo(source, "frontmatter", (today, allow_overdue), lambda s: _check_meta(s, s.meta, today, allow_overdue))
     return problems
 
 

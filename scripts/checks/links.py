@@ -68,9 +68,14 @@ def heading_text(raw: str) -> str:
     """Heading text as the reader sees it, for slugs: markup removed."""
     text = ATTR_ID.sub("", raw)
     text = GLOSSARY_REF.sub(lambda m: m.group(2) or m.group(1), text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return re.sub(r"[*_`]", "", text).strip()
+    text = _INLINE_LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    return _EMPHASIS.sub("", text).strip()
+
+
+_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_EMPHASIS = re.compile(r"[*_`]")
 
 
 def anchors(source: Source, sources: list[Source], seen: set[str] | None = None) -> set[str]:
@@ -80,20 +85,29 @@ def anchors(source: Source, sources: list[Source], seen: set[str] | None = None)
     if source.rel in seen:
         return set()
     seen.add(source.rel)
-    ids: set[str] = set(TEMPLATE_IDS)
-    for _, line in source.body_lines():
-        heading = HEADING.match(line)
-        if heading:
-            custom = ATTR_ID.search(heading.group(2))
-            ids.add(custom.group(1) if custom else unique(slugify(heading_text(heading.group(2)), "-"), ids))
-        else:
-            ids.update(ATTR_ID.findall(line))
-        ids.update(HTML_ID.findall(line))
+    ids = set(own_anchors(source))
     for _, name in source.includes():
         included = snippet(sources, name)
         if included:
             ids |= anchors(included, sources, seen)
     return ids
+
+
+def own_anchors(source: Source) -> frozenset[str]:
+    """The ids of the file's own text (not of the snippets it includes): worked out once per Source."""
+    if "anchors" not in source.cache:
+        ids: set[str] = set(TEMPLATE_IDS)
+        for _, line in source.body_lines():
+            heading = HEADING.match(line) if "#" in line else None
+            if heading:
+                custom = ATTR_ID.search(heading.group(2))
+                ids.add(custom.group(1) if custom else unique(slugify(heading_text(heading.group(2)), "-"), ids))
+            elif "{" in line:
+                ids.update(ATTR_ID.findall(line))
+            if "=" in line:
+                ids.update(HTML_ID.findall(line))
+        source.cache["anchors"] = frozenset(ids)
+    return source.cache["anchors"]
 
 
 def links(source: Source) -> list[Link]:
@@ -145,12 +159,19 @@ def check(sources: list[Source], docs_dir: Path) -> list[Problem]:
             anchor_cache[rel] = anchors(by_rel[rel], sources)
         return anchor_cache[rel]
 
+    files: dict[str, bool] = {}
+
+    def is_file(rel: str) -> bool:  # a stat per file linked to, not per link
+        if rel not in files:
+            files[rel] = (docs_dir / rel).is_file()
+        return files[rel]
+
     data = datatext.sources(docs_dir)
     for source in [*sources, *data]:
         # Snippets and data text are pasted into pages at the top of docs/, so their links resolve from there.
         base = "" if source.is_snippet or source.is_data else posixpath.dirname(source.rel)
         for link in links(source):
-            problems += _check_link(source, link, base, docs_dir, by_rel, ids_of)
+            problems += _check_link(source, link, base, docs_dir, by_rel, ids_of, is_file)
         if "/" in source.rel and not (source.is_snippet or source.is_data):
             problems += subfolder_problems(source, sources, data)
     return problems
@@ -211,7 +232,7 @@ def _relative(target: str) -> bool:
     return bool(target) and not target.startswith(("#", "/", "[")) and not is_external(target)
 
 
-def _check_link(source, link, base, docs_dir, by_rel, ids_of) -> list[Problem]:
+def _check_link(source, link, base, docs_dir, by_rel, ids_of, is_file=None) -> list[Problem]:
     def problem(message: str, fix: str) -> list[Problem]:
         return [Problem(source.shown, link.line, message, fix)]
 
@@ -239,8 +260,7 @@ def _check_link(source, link, base, docs_dir, by_rel, ids_of) -> list[Problem]:
     if rel.endswith(".html"):
         return problem(f"the link '{target}' points to a built .html file",
                        f"link to the Markdown file instead, e.g. '{path[:-5]}.md'")
-    file = docs_dir / rel
-    if not file.is_file():
+    if not (is_file(rel) if is_file else (docs_dir / rel).is_file()):
         kind = "image" if link.is_image else "page or file"
         return problem(f"the {kind} '{path}' does not exist", _suggest(rel, docs_dir, link.is_image))
     if fragment and rel.endswith(".md") and rel in by_rel and fragment not in ids_of(rel):

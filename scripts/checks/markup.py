@@ -30,7 +30,7 @@ from scripts.checks import datatext, tel
 from scripts.checks.external import Tag, page_html, read_html
 from scripts.checks.links import links
 from scripts.problems import Problem, display_path
-from scripts.sources import Source
+from scripts.sources import Source, memo
 
 SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "cite", "background",
@@ -100,8 +100,11 @@ def attribute_problems(shown: str, tags: list[Tag]) -> list[Problem]:
 
 
 def _front_matter_line(source: Source, key: str) -> int:
+    if f"{key}" not in source.front_matter_text:
+        return 1
+    pattern = re.compile(rf"{key}\s*:")
     for offset, line in enumerate(source.front_matter_text.split("\n")):
-        if re.match(rf"{key}\s*:", line):
+        if pattern.match(line):
             return offset + 2
     return 1
 
@@ -113,27 +116,50 @@ def plain_text_problems(shown: str, line: int, key: str, value: Any) -> list[Pro
     return [Problem(shown, line, f"the {key} contains {found[1]} ('{found[0]}')", PLAIN_FIX)]
 
 
+def source_problems(source: Source, clinic: dict) -> list[Problem]:
+    """Markup in plain text, tap-to-call numbers, tags and unsafe addresses in one page, snippet or data text."""
+    problems: list[Problem] = []
+    shown = source.shown
+    for key in PLAIN_TEXT_KEYS:
+        problems += plain_text_problems(shown, _front_matter_line(source, key), key, source.meta.get(key))
+    problems += tel.link_problems(source, clinic)
+    problems += tag_problems(shown, page_html(source)[0])
+    for link in links(source):
+        scheme = unsafe_scheme(link.target)
+        if scheme:
+            what = "image" if link.is_image else "link"
+            problems.append(Problem(shown, link.line, f"the {what} '{link.target}' uses the unsafe address scheme '{scheme}:'",
+                                    IMAGE_FIX if link.is_image else SCHEME_FIX))
+    problems += attribute_problems(shown, page_html(source)[0])
+    return problems
+
+
+# A template in overrides/ is read again only when it changed: key (its path, where we stand),
+# value ((mtime_ns, size), problems). In memory only, for a long-lived process (`make preview`).
+_templates: dict[tuple[Path, Path], tuple[tuple[int, int], list[Problem]]] = {}
+
+
+def _template_problems(path: Path) -> list[Problem]:
+    found = path.stat()
+    stamp, key = (found.st_mtime_ns, found.st_size), (path, Path.cwd())
+    kept = _templates.get(key)
+    if kept is None or kept[0] != stamp:
+        kept = (stamp, attribute_problems(display_path(path), read_html(path.read_text(encoding="utf-8"))[0]))
+        _templates[key] = kept
+    return kept[1]
+
+
 def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     clinic = siteconfig.clinic(config)
     for source in [*sources, *datatext.sources(siteconfig.docs_dir(config)), *datatext.settings_sources(config)]:
-        shown = source.shown  # resolves the path: once per file, not once per use
-        for key in PLAIN_TEXT_KEYS:  # source.meta: parsed by the front matter check, which runs first
-            problems += plain_text_problems(shown, _front_matter_line(source, key), key, source.meta.get(key))
-        problems += tel.link_problems(source, clinic)
-        problems += tag_problems(shown, page_html(source)[0])
-        for link in links(source):
-            scheme = unsafe_scheme(link.target)
-            if scheme:
-                what = "image" if link.is_image else "link"
-                problems.append(Problem(shown, link.line, f"the {what} '{link.target}' uses the unsafe address scheme '{scheme}:'",
-                                        IMAGE_FIX if link.is_image else SCHEME_FIX))
-        problems += attribute_problems(shown, page_html(source)[0])
+        # source.meta: parsed by the front matter check, which runs first (from the text: kept with it)
+        problems += memo(source, "markup", clinic, lambda s: source_problems(s, clinic))
     theme = config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     if custom_dir and (Path(config["config_dir"]) / custom_dir).is_dir():
         for path in sorted((Path(config["config_dir"]) / custom_dir).rglob("*.html")):
-            problems += attribute_problems(display_path(path), read_html(path.read_text(encoding="utf-8"))[0])
+            problems += _template_problems(path)
     where = siteconfig.key_lines(Path(config["config_file"]))
     for key in CONFIG_PLAIN_TEXT:
         file, line = where.get((key,), (Path(config["config_file"]), 1))

@@ -12,7 +12,7 @@ import re
 from scripts.checks import datatext
 from scripts.model.signs import CLINIC
 from scripts.problems import Problem
-from scripts.sources import Source, docs_dir_of
+from scripts.sources import Source, docs_dir_of, memo
 
 PLACEHOLDER = CLINIC  # `{{ clinic.NAME }}` (the content model's page syntax)
 ANY_BRACES = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
@@ -46,16 +46,21 @@ def check(sources: list[Source], clinic: dict) -> list[Problem]:
     problems = []
     docs_dir = docs_dir_of(sources)
     for source in [*sources, *(datatext.sources(docs_dir) if docs_dir else [])]:
-        problems += unclosed_marks(source)
-        if source.is_data:
-            continue  # the data loaders check the names used in data text
-        for number, line in source.body_lines():
-            for match in ANY_BRACES.finditer(line):
-                if SIGN_TOKENS.match(match.group(0)):
-                    continue
-                name = PLACEHOLDER.fullmatch(match.group(0))
-                if name is None or name.group(1) not in clinic:
-                    known = ", ".join(f"clinic.{key}" for key in sorted(clinic)) or "none"
-                    problems.append(Problem(source.shown, number, f"unknown setting '{{{{ {match.group(1)} }}}}'",
-                                            f"use one of: {known} (set in mkdocs.yml under extra.clinic)"))
+        problems += memo(source, "placeholders", clinic, lambda s: source_problems(s, clinic))
+    return problems
+
+
+def source_problems(source: Source, clinic: dict) -> list[Problem]:
+    problems = unclosed_marks(source)
+    if source.is_data:
+        return problems  # the data loaders check the names used in data text
+    for number, line in source.body_lines():
+        for match in ANY_BRACES.finditer(line) if "{" in line else ():
+            if SIGN_TOKENS.match(match.group(0)):
+                continue
+            name = PLACEHOLDER.fullmatch(match.group(0))
+            if name is None or name.group(1) not in clinic:
+                known = ", ".join(f"clinic.{key}" for key in sorted(clinic)) or "none"
+                problems.append(Problem(source.shown, number, f"unknown setting '{{{{ {match.group(1)} }}}}'",
+                                        f"use one of: {known} (set in mkdocs.yml under extra.clinic)"))
     return problems

@@ -42,7 +42,7 @@ from scripts.model.signs import (
 from scripts.model.tiers import action, with_words
 from scripts.model.translation import signs_for
 from scripts.problems import Problem, display_path
-from scripts.sources import Source
+from scripts.sources import Source, memo
 
 BLOCK_LINE = re.compile(r"^\s*\{\{\s*signs\s*:[^}]*\}\}\s*$")
 OK_MARK = re.compile(r"<!--\s*signs:\s*ok\s*-->\s*$")
@@ -311,12 +311,18 @@ def check(sources: list[Source], config: dict) -> list[Problem]:
     def uses_signs(line: str) -> bool:
         return bool(ANY_SIGNS.search(line) or USES.search(line))
 
-    uses = [s for s in sources if "{{" in s.text and any(uses_signs(line) for _, line in s.body_lines())]
+    def first_use(source: Source) -> int | None:  # the first line that uses a sign (from the text alone: kept)
+        if "signs_first_use" not in source.cache:
+            source.cache["signs_first_use"] = next((n for n, line in source.body_lines() if uses_signs(line)), None) \
+                if "{{" in source.text else None
+        return source.cache["signs_first_use"]
+
+    uses = [s for s in sources if first_use(s) is not None]
     signs = signs_for(docs_dir)  # a translated edition's signs (registered by the content model)
     if signs is None and not path.is_file():
         if not uses:
             return []
-        return [Problem(uses[0].shown, next(n for n, line in uses[0].body_lines() if uses_signs(line)),
+        return [Problem(uses[0].shown, first_use(uses[0]),
                         f"the page uses warning signs, but docs/{DATA_FILE} does not exist", f"create docs/{DATA_FILE}")]
     # Checked only once valid: the content model reports the data file's own problems first.
     clinic = with_words(siteconfig.clinic(config), siteconfig.extra_section(config, "words"))
@@ -324,9 +330,21 @@ def check(sources: list[Source], config: dict) -> list[Problem]:
     if signs is None:
         problems = check_sources(path, read_cached(path).entries, allowlist.load())
         signs = load(docs_dir)
-    ids = {sign.id for sign in signs}
-    watch = prepare(signs, clinic, str(edition.get("language") or "en"))
+    ids = frozenset(sign.id for sign in signs)
+    watch = _prepared(signs, clinic, str(edition.get("language") or "en"))
+    key = (watch, ids)
     for source in sources:
-        problems += check_tokens(source, ids)
-        problems += check_drift(source, signs, clinic, watch)
+        problems += memo(source, "signs", key, lambda s: check_tokens(s, ids) + check_drift(s, signs, clinic, watch))
     return problems
+
+
+_watch: list = []  # [(signs, clinic, language), Watch]: the last one, for a long-lived process
+
+
+def _prepared(signs: list[Sign], clinic: dict, language: str) -> Watch:
+    """`prepare`, again only when the signs, the settings or the language changed (the same Watch
+    object then, which is the key of each page's kept problems)."""
+    key = (tuple(signs), clinic, language)
+    if not _watch or _watch[0] != key:
+        _watch[:] = [key, prepare(signs, clinic, language)]
+    return _watch[1]

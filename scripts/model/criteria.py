@@ -251,15 +251,25 @@ class Criteria:
 
 # ------------------------------------------------------------------ facts
 
+_CLOSURES: dict[tuple | frozenset, frozenset[str]] = {}  # IMPLIES is fixed: each set of facts is closed once
+
+
 def closure(facts) -> frozenset[str]:
     """The facts with everything they imply."""
-    seen, todo = set(facts), list(facts)
-    while todo:
-        for implied in IMPLIES.get(todo.pop(), ()):
-            if implied not in seen:
-                seen.add(implied)
-                todo.append(implied)
-    return frozenset(seen)
+    key = facts if isinstance(facts, (tuple, frozenset)) else tuple(facts)
+    found = _CLOSURES.get(key)
+    if found is None:
+        seen, todo = set(key), list(key)
+        while todo:
+            for implied in IMPLIES.get(todo.pop(), ()):
+                if implied not in seen:
+                    seen.add(implied)
+                    todo.append(implied)
+        found = frozenset(seen)
+        if len(_CLOSURES) > 100_000:  # a long-lived process (the triage engine asks for many patients)
+            _CLOSURES.clear()
+        _CLOSURES[key] = found
+    return found
 
 
 def meaning(fact: str) -> str:

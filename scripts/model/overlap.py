@@ -127,7 +127,18 @@ def _expand(namespace: str, listed: frozenset[str]) -> tuple[str, ...]:
     return _EXPANDED[listed]
 
 
+_BEST: dict[tuple, list[str | None]] = {}
+
+
 def _best(candidates, helps: frozenset[str], hurts: frozenset[str]) -> list[str | None]:
+    """`_undominated`, once per set of candidates and facts (most pairs of signs ask the same)."""
+    key = (tuple(candidates), helps, hurts)
+    if key not in _BEST:
+        _BEST[key] = _undominated(key[0], helps, hurts)
+    return _BEST[key]
+
+
+def _undominated(candidates, helps: frozenset[str], hurts: frozenset[str]) -> list[str | None]:
     """The candidates no other candidate beats: one that brings every fact that could help the witness
     and no fact that could hurt it more than another is at least as good (the test below is monotone in
     both), so only the undominated ones are tried; among equals, the first (listed words first)."""
