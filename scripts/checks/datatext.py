@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from scripts import siteconfig
+from scripts.model import settings, signs
 from scripts.sources import Source
 
 # Data file (relative to docs/) -> the text fields in it: a path of keys, `*` for every list item.
@@ -51,10 +52,13 @@ def _find(node: yaml.Node, path: tuple[str, ...], line: int) -> list[tuple[int, 
 
 def fields(path: Path, wanted: tuple[tuple[str, ...], ...]) -> list[tuple[int, str]]:
     """(file line, text) of the text fields of one data file, in file order; none if it does not parse."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []
+    if path.name == Path(SIGNS_FILE).name:  # the content model has composed it already (the same loader)
+        root = signs.read_cached(path).root
+    else:
+        try:
+            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return []
     if root is None:
         return []
     return sorted(found for keys in wanted for found in _find(root, keys, root.start_mark.line + 1))
@@ -90,7 +94,7 @@ def sources(docs_dir: Path) -> list[Source]:
 
 def settings_sources(config: dict) -> list[Source]:
     """The text settings of extra.clinic, one Source per file that sets them (mkdocs.yml, or a file it INHERITs)."""
-    where = siteconfig.key_lines(Path(config["config_file"]))
+    where = settings.key_lines(Path(config["config_file"]))
     by_file: dict[Path, list[tuple[int, str]]] = {}
     for name, value in siteconfig.clinic(config).items():
         if isinstance(value, str) and ("extra", "clinic", name) in where:

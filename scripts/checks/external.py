@@ -25,6 +25,7 @@ import tinycss2
 from scripts import siteconfig
 from scripts.checks import allowlist, datatext
 from scripts.checks.links import links
+from scripts.model import settings
 from scripts.problems import Problem, display_path
 from scripts.sources import Source, memo
 
@@ -109,8 +110,15 @@ def page_html(source: Source) -> tuple[list[Tag], list[Embedded]]:
     return source.cache["html"]
 
 
+# What every address in CSS needs written out: a url( or a url-taking function, or @import. A backslash
+# could spell any of them in escapes, so CSS with one is always parsed.
+CSS_LOADS = re.compile(r"url\(|src\(|image-set\(|@import|\\", re.IGNORECASE)
+
+
 def css_addresses(css: str) -> list[tuple[int, str]]:
     """(line within the text, address) of every url(), @import and image-set() in some CSS."""
+    if not CSS_LOADS.search(css):
+        return []  # nothing that tinycss2 would find (it is exact, and slow: most CSS has no address)
     found: list[tuple[int, str]] = []
 
     def walk(tokens: list) -> None:
@@ -195,7 +203,7 @@ def file_problems(path: Path) -> list[Problem]:
 
 def config_problems(config: dict[str, Any]) -> list[Problem]:
     """Remote stylesheets and scripts listed in the config, and web fonts (Material's default: Google Fonts)."""
-    where = siteconfig.key_lines(Path(config["config_file"]))
+    where = settings.key_lines(Path(config["config_file"]))
 
     def at(*path: str) -> tuple[str, int]:
         file, line = where.get(path, (Path(config["config_file"]), 1))

@@ -29,6 +29,7 @@ from scripts import siteconfig
 from scripts.checks import datatext, tel
 from scripts.checks.external import Tag, page_html, read_html
 from scripts.checks.links import links
+from scripts.model import settings
 from scripts.problems import Problem, display_path
 from scripts.sources import Source, memo
 
@@ -160,7 +161,7 @@ def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     if custom_dir and (Path(config["config_dir"]) / custom_dir).is_dir():
         for path in sorted((Path(config["config_dir"]) / custom_dir).rglob("*.html")):
             problems += _template_problems(path)
-    where = siteconfig.key_lines(Path(config["config_file"]))
+    where = settings.key_lines(Path(config["config_file"]))
     for key in CONFIG_PLAIN_TEXT:
         file, line = where.get((key,), (Path(config["config_file"]), 1))
         problems += plain_text_problems(display_path(file), line, key, config.get(key))

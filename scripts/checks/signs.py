@@ -192,9 +192,14 @@ def _urgency_patterns(clinic: dict, language: Language = LANGUAGES["en"]) -> dic
     return patterns
 
 
+# A plain piece each pattern of MARKUP needs (None: always run): most sentences have no markup.
+MARKUP_NEEDS = ("<", "[[", "[[", "](", None, None)
+
+
 def _plain(text: str) -> str:
-    for pattern, replacement in MARKUP:
-        text = pattern.sub(replacement, text)
+    for (pattern, replacement), needs in zip(MARKUP, MARKUP_NEEDS, strict=True):
+        if needs is None or needs in text:
+            text = pattern.sub(replacement, text)
     return text.lower().replace("\u2019", "'")
 
 

@@ -153,7 +153,7 @@ class _Where:
     def __init__(self, config: dict[str, Any]) -> None:
         self.config_file = Path(config.get("config_file") or "mkdocs.yml")
         try:
-            self.lines = siteconfig.key_lines(self.config_file)
+            self.lines = key_lines(self.config_file)
         except (OSError, yaml.YAMLError):  # a config given as a dict only: report at line 1
             self.lines = {}
 
@@ -179,6 +179,36 @@ def _problem(where: _Where, path: tuple[str, ...], message: str, fix: str) -> Pr
 def is_kiosk(config: dict[str, Any]) -> bool:
     """A kiosk build: extra.kiosk is set (the templates and PDF step decide the same way)."""
     return bool(siteconfig.extra_section(config, "kiosk"))
+
+
+
+# config file -> (stamps of the files its keys come from, where each key is written). siteconfig.key_lines
+# composes the configuration with the pure-Python reader; the checks ask several times per run, and a
+# long-lived process (`make preview`) on every save. In memory only.
+_key_lines: dict[Path, tuple[tuple, dict]] = {}
+
+
+def _stamps(files) -> tuple:
+    found = []
+    for file in sorted({str(f) for f in files}):
+        try:
+            info = Path(file).stat()
+            found.append((file, info.st_mtime_ns, info.st_size))
+        except OSError:
+            found.append((file, None, None))
+    return tuple(found)
+
+
+def key_lines(config_file: Path) -> dict[tuple[str, ...], tuple[Path, int]]:
+    """siteconfig.key_lines, read again only when the configuration or a file it INHERITs changed
+    (a new INHERIT line changes the file that has it). Do not change the answer: it is shared."""
+    path = Path(config_file)
+    kept = _key_lines.get(path)
+    if kept is not None and _stamps(f for f, _, _ in kept[0]) == kept[0]:
+        return kept[1]
+    found = siteconfig.key_lines(path)
+    _key_lines[path] = (_stamps([path, *(file for file, _ in found.values())]), found)
+    return found
 
 
 def check(config: dict[str, Any]) -> list[Problem]:
