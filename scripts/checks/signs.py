@@ -18,7 +18,7 @@ A line that is fine as it is (a sentence that is really not about the sign) can 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts import siteconfig
@@ -100,11 +100,13 @@ class Language:
     urgency_hints: tuple
     not_urgency: re.Pattern
     stems: bool  # watch phrases are word stems: no word boundary at their end
+    not_urgency_needs: tuple = ()  # a plain piece each alternative of not_urgency needs (a fast first test); () = none known
 
 
 LANGUAGES = {
-    "en": Language(URGENCY, NO_TIER, NO_TIER_HINTS, URGENCY_HINTS, NOT_URGENCY, False),
-    "ru": Language(URGENCY_RU, NO_TIER_RU, NO_TIER_HINTS_RU, URGENCY_HINTS_RU, NOT_URGENCY_RU, True),
+    "en": Language(URGENCY, NO_TIER, NO_TIER_HINTS, URGENCY_HINTS, NOT_URGENCY, False, ("as soon as", "get help urgently", "wait ")),
+    "ru": Language(URGENCY_RU, NO_TIER_RU, NO_TIER_HINTS_RU, URGENCY_HINTS_RU, NOT_URGENCY_RU, True,
+                   ("когда срочно нужна помощь", "не ждите ")),
 }
 
 # Markup that is no words of the sentence: HTML tags with their attributes (an anchor's "#numb-saddle"
@@ -208,19 +210,49 @@ def _units(line: str) -> list[str]:
     return [line] if line.lstrip().startswith("|") else SENTENCE_END.split(line)
 
 
+class _Lazy:
+    """A watch phrase's pattern, compiled the first time a sentence holds its first words (most never do)."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern | None = None
+
+    def search(self, text: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled.search(text)
+
+
 @dataclass
 class Watch:
     """The drift check's patterns, compiled once per run."""
 
     # Every watch phrase as (its first words, sign id, pattern), in the data file's order. The first
     # words are a fast first test (Python's substring search) before the pattern ("a ... b": a, later b).
-    phrases: list[tuple[str, str, re.Pattern]]
+    phrases: list[tuple[str, str, _Lazy]]
     urgency: dict[str, re.Pattern]
-    hints: re.Pattern  # a quick test on the raw line
+    hints: tuple[str, ...]  # a quick test on the raw line: one of these plain pieces is in it
     tier_of: dict[str, str]
     words_of: dict[str, str]  # each sign's own text, as plain lower-case words
     tier_words: str  # the three tiers' actions, for the fix of a word that is no tier
     language: Language = LANGUAGES["en"]
+    # The phrases (their indexes) by the first three characters of their first words; phrases whose
+    # first words are shorter are in `short`. A sentence is tested only against the phrases whose
+    # first three characters it holds, in the same order.
+    by_start: dict[str, list[int]] = field(default_factory=dict)
+    short: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for index, (first, _, _) in enumerate(self.phrases):
+            if len(first) < 3:
+                self.short.append(index)
+            else:
+                self.by_start.setdefault(first[:3], []).append(index)
+
+    def hinted(self, text: str) -> bool:
+        return any(hint in text for hint in self.hints)
 
 
 def prepare(signs: list[Sign], clinic: dict, language: str = "en") -> Watch:
@@ -229,13 +261,12 @@ def prepare(signs: list[Sign], clinic: dict, language: str = "en") -> Watch:
     for sign in signs:
         for phrase in sign.watch:
             if phrase.split("...")[0].strip():
-                phrases.append((phrase.split("...")[0].strip(), sign.id, re.compile(_phrase_pattern(phrase, words.stems))))
+                phrases.append((phrase.split("...")[0].strip(), sign.id, _Lazy(_phrase_pattern(phrase, words.stems))))
         tier_of[sign.id] = sign.tier
         words_of[sign.id] = _plain(sign.text)
     values = tuple(str(clinic.get(name) or "").strip().lower() for names in SETTING_WORDS.values() for name in names)
     tier_words = ", ".join(f"'{action(tier, clinic)}' ({tier})" for tier in TIERS)
-    return Watch(phrases, _urgency_patterns(clinic, words),
-                 re.compile("|".join(re.escape(h) for h in words.urgency_hints + tuple(v for v in values if v))),
+    return Watch(phrases, _urgency_patterns(clinic, words), words.urgency_hints + tuple(v for v in values if v),
                  tier_of, words_of, tier_words, words)
 
 
@@ -243,7 +274,10 @@ def _unused_sign(text: str, used: set[str], watch: Watch) -> str | None:
     """The first sign the sentence names but does not use, if any.
 
     A phrase found in the own words of a sign the sentence uses belongs to that sign."""
-    for first, sign_id, pattern in watch.phrases:
+    starts = {text[i:i + 3] for i in range(len(text) - 2)}
+    candidates = [index for start in starts for index in watch.by_start.get(start, ())]
+    for index in sorted(candidates + watch.short) if len(candidates) > 1 or watch.short else candidates:
+        first, sign_id, pattern = watch.phrases[index]
         if first in text and sign_id not in used and pattern.search(text) \
                 and not any(pattern.search(watch.words_of.get(u, "")) for u in used):
             return sign_id
@@ -252,15 +286,19 @@ def _unused_sign(text: str, used: set[str], watch: Watch) -> str | None:
 
 def drift(unit: str, watch: Watch) -> tuple[str, str] | None:
     """(message, fix) when one sentence restates a sign with an urgency of its own, or uses a word of no tier."""
-    used = {m.group(1) for m in USES.finditer(unit) if m.group(1) in watch.tier_of}
-    text = watch.language.not_urgency.sub(" ", _plain(USES.sub(" ", unit)))
+    tokens = "{{" in unit  # every use of a sign is a {{ }} mark
+    used = {m.group(1) for m in USES.finditer(unit) if m.group(1) in watch.tier_of} if tokens else set()
+    text = _plain(USES.sub(" ", unit) if tokens else unit)
+    needs = watch.language.not_urgency_needs
+    if not needs or any(piece in text for piece in needs):
+        text = watch.language.not_urgency.sub(" ", text)
     no_tier = watch.language.no_tier.search(text) if watch.language.no_tier_hints.search(text) else None
     found = {tier: match.group(0) for tier, pattern in watch.urgency.items() if (match := pattern.search(text))}
     if not (found or no_tier or used):
         return None  # no urgency at all (the action of a sign the sentence uses is one)
     # Only `{{ sign: }}` puts the sign's own words in: a sentence that describes a sign and adds its
     # `{{ act: }}` still says the sign in words of its own, which can drop an "or" (review C2).
-    inserted = {m.group(1) for m in SIGN.finditer(unit) if m.group(1) in watch.tier_of}
+    inserted = {m.group(1) for m in SIGN.finditer(unit) if m.group(1) in watch.tier_of} if tokens else set()
     sign_id = _unused_sign(text, inserted, watch)
     if sign_id in used:
         return (f"the sentence describes the warning sign '{sign_id}' in words of its own, next to its action",
@@ -290,11 +328,11 @@ def check_drift(source: Source, signs: list[Sign], clinic: dict, watch: Watch | 
     for number, line in source.body_lines():
         if BLOCK_LINE.match(line) or OK_MARK.search(line):
             continue
-        if not watch.hints.search(line.lower()):
+        if not watch.hinted(line.lower()):
             continue
         units = _units(line)
         for unit in units:
-            if len(units) > 1 and not watch.hints.search(unit.lower()):
+            if len(units) > 1 and not watch.hinted(unit.lower()):
                 continue  # the same first test per sentence: most sentences of a line that passed it have no urgency
             found = drift(unit, watch)
             if found:
