@@ -23,6 +23,7 @@ from pathlib import Path
 
 from scripts import siteconfig
 from scripts.checks import allowlist
+from scripts.model.glossary import alternatives
 from scripts.model.signs import (
     ACT,
     ALL,
@@ -233,7 +234,7 @@ class Watch:
     # words are a fast first test (Python's substring search) before the pattern ("a ... b": a, later b).
     phrases: list[tuple[str, str, _Lazy]]
     urgency: dict[str, re.Pattern]
-    hints: tuple[str, ...]  # a quick test on the raw line: one of these plain pieces is in it
+    hints: re.Pattern  # a quick test on the raw line: one of the language's plain pieces is in it
     tier_of: dict[str, str]
     words_of: dict[str, str]  # each sign's own text, as plain lower-case words
     tier_words: str  # the three tiers' actions, for the fix of a word that is no tier
@@ -252,7 +253,7 @@ class Watch:
                 self.by_start.setdefault(first[:3], []).append(index)
 
     def hinted(self, text: str) -> bool:
-        return any(hint in text for hint in self.hints)
+        return self.hints.search(text) is not None
 
 
 def prepare(signs: list[Sign], clinic: dict, language: str = "en") -> Watch:
@@ -266,7 +267,8 @@ def prepare(signs: list[Sign], clinic: dict, language: str = "en") -> Watch:
         words_of[sign.id] = _plain(sign.text)
     values = tuple(str(clinic.get(name) or "").strip().lower() for names in SETTING_WORDS.values() for name in names)
     tier_words = ", ".join(f"'{action(tier, clinic)}' ({tier})" for tier in TIERS)
-    return Watch(phrases, _urgency_patterns(clinic, words), words.urgency_hints + tuple(v for v in values if v),
+    # The plain pieces as a tree of shared beginnings (a plain list makes the regex engine try each one at every place).
+    return Watch(phrases, _urgency_patterns(clinic, words), re.compile(alternatives(words.urgency_hints + tuple(v for v in values if v))),
                  tier_of, words_of, tier_words, words)
 
 
