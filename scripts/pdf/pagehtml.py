@@ -110,9 +110,16 @@ def _strip_namespaces(root: ET.Element) -> None:
 def read_article(page_path: Path) -> ET.Element:
     """The <article> of a built page, without web-only parts."""
     try:
-        document = tinyhtml5.parse(page_path.read_text(encoding="utf-8"), namespace_html_elements=False)
+        text = page_path.read_text(encoding="utf-8")
     except OSError as error:
         raise RenderError(f"{page_path}: cannot read the built page ({error.strerror})") from None
+    # Only the <article> is parsed (a fifth of the page; the theme's navigation, search and scripts are
+    # the rest): the same elements as parsing the whole page, as the parser treats them alike in <body>.
+    start, end = text.find("<article"), text.rfind("</article>")
+    if 0 <= start < end and text.count("<article") == 1:
+        after = text.find("<", end + len("</article>"))  # with the white space after it (its tail), as before
+        text = text[start:after if after > 0 else len(text)]
+    document = tinyhtml5.parse(text, namespace_html_elements=False)
     article = next(document.iter("article"), None)
     if article is None:
         raise RenderError(f"{page_path}: the built page has no <article>; is the theme override intact?")

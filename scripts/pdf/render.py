@@ -44,6 +44,7 @@ from scripts.pdf.pagehtml import (
     slug,
     title_key,
 )
+from scripts.pdf.pagerefs import FALLBACK_TOC, PAGE_ATTR, PageNumbers, anchor_of, placeholder, verify
 
 PDF_CSS = Path(__file__).with_name("pdf.css")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -211,12 +212,15 @@ def cover(chosen: Settings, reviewed: str | None, checked: Checked) -> str:
             f'<p class="cover-notice">{escape(chosen.notice)}</p></section>')
 
 
-def back_cover(chosen: Settings, reviewed: str | None, urgent: NavEntry | None, checked: Checked) -> str:
+def back_cover(chosen: Settings, reviewed: str | None, urgent: NavEntry | None, checked: Checked,
+               guess: dict[str, int] | None = None) -> str:
     """The last page: who to call, from extra.clinic, and which edition this is."""
     clinic = chosen.clinic
     see = ""
     if urgent is not None:  # the link's words are the page's own title, in the edition's language
-        link = f'<a class="xref" href="#{slug(urgent.file)}">{escape(urgent.title)}</a>'
+        anchor = slug(urgent.file)
+        link = (f'<a class="xref" href="#{anchor}" {PAGE_ATTR}="{placeholder((guess or {}).get(anchor, 10))}">'
+                f"{escape(urgent.title)}</a>")
         see = " " + escape(chosen.say("pdf_see_signs", link="\0")).replace("\0", link)
     calls = []
     if clinic.get("emergency_number"):
@@ -245,14 +249,22 @@ def back_cover(chosen: Settings, reviewed: str | None, urgent: NavEntry | None, 
             f'<p>{escape(chosen.notice)}</p></div></section>')
 
 
-def contents(entries: list[NavEntry], chosen: Settings) -> str:
+def contents(entries: list[NavEntry], chosen: Settings, guess: dict[str, int] | None = None) -> str:
+    """The contents list; each link's page number comes from its data-page (pagerefs.py), a placeholder of
+    the digits `guess` expects."""
+    guess = guess or {}
+
+    def link(anchor: str, title: str) -> str:
+        return (f'<a href="#{anchor}" {PAGE_ATTR}="{placeholder(guess.get(anchor, 10))}">'
+                f"{escape(title)}</a>")
+
     def items(level_entries: list[NavEntry]) -> str:
         out = []
         for entry in level_entries:
             if entry.file:
-                out.append(f'<li><a href="#{slug(entry.file)}">{escape(entry.title)}</a></li>')
+                out.append(f"<li>{link(slug(entry.file), entry.title)}</li>")
             else:
-                out.append(f'<li class="toc-part"><a href="#part--{slug(entry.title)}">{escape(entry.title)}</a>'
+                out.append(f'<li class="toc-part">{link(f"part--{slug(entry.title)}", entry.title)}'
                            f"<ol>{items(entry.children)}</ol></li>")
         return "".join(out)
 
@@ -266,7 +278,7 @@ def page_section(entry: NavEntry, body: str, in_part: bool) -> str:
 
 
 def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settings, reviewed: str | None,
-                 checked: Checked) -> str:
+                 checked: Checked, guess: dict[str, int] | None = None) -> str:
     parts = []
     for entry in entries:
         if entry.file:
@@ -276,8 +288,8 @@ def booklet_html(entries: list[NavEntry], bodies: dict[str, str], chosen: Settin
             parts.append(f'<section class="part" id="part--{slug(entry.title)}">'
                          f'<h1 class="part-title">{escape(entry.title)}</h1>{inner}</section>')
     urgent = next((e for e in _flatten(entries) if e.file == "urgent-help.md"), None)
-    body = (f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed, checked)}{contents(entries, chosen)}'
-            f'{"".join(parts)}{back_cover(chosen, reviewed, urgent, checked)}</body>')
+    body = (f'<body data-running-title="{escape(chosen.title)}">{cover(chosen, reviewed, checked)}{contents(entries, chosen, guess)}'
+            f'{"".join(parts)}{back_cover(chosen, reviewed, urgent, checked, guess)}</body>')
     return head(chosen, chosen.title, chosen.description, "booklet", reviewed) + body + "</html>"
 
 
@@ -338,6 +350,7 @@ class Engine:
 
     fonts: object
     stylesheets: list
+    fallback: str = ""  # CSS for the booklet's page numbers the old way (pagerefs.py)
 
 
 def css_content(template: str, marks: dict[str, str]) -> str:
@@ -352,17 +365,27 @@ def css_content(template: str, marks: dict[str, str]) -> str:
     return " ".join(parts) or '""'
 
 
+def page_ref_css(chosen: Settings, number: str = f"attr({PAGE_ATTR})") -> str:
+    """"(page 12)" after a link inside the booklet: the number from the link's data-page, which
+    pagerefs.py fills in (or, with `number` a target-counter(), WeasyPrint works it out)."""
+    content = css_content(" " + chosen.word("pdf_page_ref").replace(" {page}", "\u00a0{page}"), {"page": number})
+    return f"a.xref::after {{ content: {content}; }}\n"
+
+
+def fallback_css(chosen: Settings) -> str:
+    """The page numbers worked out by WeasyPrint (two layouts), when pagerefs.verify finds a wrong one."""
+    return page_ref_css(chosen, "target-counter(attr(href url), page)") + FALLBACK_TOC
+
+
 def words_css(chosen: Settings) -> str:
     """The words pdf.css prints, from the edition's settings: "Page X of Y" at the foot of each page,
     "(page 12)" after a link inside the booklet, "Turn over" on the step-by-step sheet's first side."""
     page_of = css_content(chosen.word("pdf_page_of"), {"page": "counter(page)", "pages": "counter(pages)"})
-    page_ref = css_content(" " + chosen.word("pdf_page_ref").replace(" {page}", "\u00a0{page}"),
-                           {"page": "target-counter(attr(href url), page)"})
     turn_over = css_content(f". {chosen.word('pdf_turn_over')} \u2192", {})
     return (f"@page {{ @bottom-center {{ content: {page_of}; }} }}\n"
             f"@page flowchart {{ @bottom-center {{ content: {page_of}; }} }}\n"
             f"@page flowchart:first {{ @bottom-center {{ content: {page_of} {turn_over}; }} }}\n"
-            f"a.xref::after {{ content: {page_ref}; }}\n")
+            + page_ref_css(chosen))
 
 
 def engine(chosen: Settings) -> Engine:
@@ -372,7 +395,8 @@ def engine(chosen: Settings) -> Engine:
     fonts = FontConfiguration()
     return Engine(fonts, [weasyprint.CSS(filename=str(PDF_CSS), font_config=fonts),
                           weasyprint.CSS(string=words_css(chosen), font_config=fonts),
-                          weasyprint.CSS(string=f"@page {{ size: {chosen.paper}; }}", font_config=fonts)])
+                          weasyprint.CSS(string=f"@page {{ size: {chosen.paper}; }}", font_config=fonts)],
+                  fallback_css(chosen))
 
 
 def table_header_scopes(document, pdf) -> None:
@@ -390,15 +414,25 @@ def table_header_scopes(document, pdf) -> None:
             element.setdefault("A", pydyf.Dictionary({"O": "/Table"}))["Scope"] = "/Column" if head else "/Row"
 
 
-def render(html_text: str, site_dir: Path, target: Path, what: str, tools: Engine) -> int:
-    """Lay out and write one PDF; returns its number of pages. `what` names the source in messages."""
+def render(html_text: str, site_dir: Path, target: Path, what: str, tools: Engine, numbered: int = 0) -> int:
+    """Lay out and write one PDF; returns its number of pages. `what` names the source in messages.
+    `numbered`: how many links print the page they lead to (data-page, filled in by pagerefs.py)."""
     import weasyprint
 
     from scripts.pdf.fetch import FetchError, LocalOnlyFetcher
 
+    def layout(stylesheets):
+        return weasyprint.HTML(string=html_text, base_url=str(site_dir) + "/", url_fetcher=LocalOnlyFetcher()).render(
+            stylesheets=stylesheets, font_config=tools.fonts, pdf_tags=True)
+
     try:
-        document = weasyprint.HTML(string=html_text, base_url=str(site_dir) + "/", url_fetcher=LocalOnlyFetcher()).render(
-            stylesheets=tools.stylesheets, font_config=tools.fonts, pdf_tags=True)
+        if numbered:
+            with PageNumbers().hooked():
+                document = layout(tools.stylesheets)
+            if verify(document, numbered) is not None:  # never print a number it cannot vouch for: the old way
+                document = layout([*tools.stylesheets, weasyprint.CSS(string=tools.fallback, font_config=tools.fonts)])
+        else:
+            document = layout(tools.stylesheets)
         document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True, finisher=table_header_scopes)
     except FetchError as error:
         raise RenderError(f"{what}: {error}") from None
@@ -441,59 +475,70 @@ def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, tool
     for entry in pages:
         rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, in_booklet, ids))
         label_title(articles[entry.file], entry.title)
+    guess = guess_pages([articles[e.file] for e in pages], [slug(e.file) for e in pages], entries)
+    for article in articles.values():
+        for link in article.iter("a"):
+            if "xref" in link.get("class", "").split():
+                link.set(PAGE_ATTR, placeholder(guess.get(anchor_of(link) or "", 10)))
     bodies = {file: serialize(article) for file, article in articles.items()}
-    return render(booklet_html(entries, bodies, chosen, reviewed, checked), site_dir, site_dir / PDF_DIR / BOOKLET,
-                  f"the booklet {PDF_DIR}/{BOOKLET}", tools)
+    text = booklet_html(entries, bodies, chosen, reviewed, checked, guess)
+    return render(text, site_dir, site_dir / PDF_DIR / BOOKLET, f"the booklet {PDF_DIR}/{BOOKLET}", tools,
+                  numbered=text.count(f" {PAGE_ATTR}="))
 
 
-def make_pdfs(config: dict, site_dir: Path, paper: str | None = None) -> dict[str, int]:
+CHARACTERS_PER_PAGE = 2100  # about, at 12pt with headings, cards and pictures (only a guess: see guess_pages)
+
+
+def guess_pages(articles: list, anchors: list[str], entries: list[NavEntry]) -> dict[str, int]:
+    """Where each anchor of the booklet will be, roughly, from the length of the text before it: only
+    its number of digits is used (the placeholder's width, pagerefs.py), and a wrong guess costs the
+    page that holds the link a second layout, never a wrong number."""
+    guess: dict[str, int] = {}
+    start = 3  # the cover and the contents
+    for article, anchor in zip(articles, anchors):
+        guess[anchor] = start
+        length = 0
+        for element in article.iter():
+            if element.get("id"):
+                guess.setdefault(element.get("id"), start + length // CHARACTERS_PER_PAGE)
+            length += len(element.text or "") + len(element.tail or "")
+        start += 1 + length // CHARACTERS_PER_PAGE
+    for entry in entries:
+        if not entry.file and entry.children:
+            first = _flatten(entry.children)
+            if first:
+                guess[f"part--{slug(entry.title)}"] = guess.get(slug(first[0].file), 10)
+    return guess
+
+
+def make_pdfs(config: dict, site_dir: Path, paper: str | None = None, workers: int | None = None) -> dict[str, int]:
     """Write the booklet and handouts into site_dir/pdf; returns pages per PDF file.
 
-    The booklet, most of the work, is laid out in a second process while this one makes the
-    handouts (they share no file), when the machine has two cores and can fork; else one by one."""
-    import multiprocessing
+    They are made in parallel, one worker process per core (workers.py; PDF_WORKERS or `workers` to
+    choose), the booklet first as it is most of the work."""
+    from scripts.pdf import workers as pool
 
     chosen = settings(config, paper)
     entries = nav_entries(config.get("nav"))
     (site_dir / PDF_DIR).mkdir(exist_ok=True)
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        tools = engine(chosen)
-        counts = {f"{slug(e.file)}.pdf": make_handout(e, site_dir, chosen, tools) for e in handout_pages(entries, chosen)}
-        counts[BOOKLET] = make_booklet(entries, site_dir, chosen, tools)
-        return counts
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_booklet_in_child, args=(entries, site_dir, chosen, send), daemon=True)
-    child.start()
-    send.close()
-    try:
-        tools = engine(chosen)
-        counts = {f"{slug(e.file)}.pdf": make_handout(e, site_dir, chosen, tools) for e in handout_pages(entries, chosen)}
-        try:
-            kind, value = receive.recv()
-        except EOFError:
-            raise RenderError(f"the booklet {PDF_DIR}/{BOOKLET}: its process stopped without a result") from None
-    finally:
-        if child.is_alive():
-            child.kill()  # a handout failed: the build stops, the booklet is not wanted
-        child.join()
-        receive.close()
-    if kind == "error":
-        raise RenderError(value)
-    counts[BOOKLET] = value
+    jobs = [pool.Job(BOOKLET, f"the booklet {PDF_DIR}/{BOOKLET}",
+                     lambda tools: make_booklet(entries, site_dir, chosen, tools))]
+    handouts = sorted(handout_pages(entries, chosen), key=lambda e: -_size(site_dir / html_file(e.file)))
+    jobs += [pool.Job(f"{slug(e.file)}.pdf", f"{chosen.docs_dir}/{e.file} (handout {PDF_DIR}/{slug(e.file)}.pdf)",
+                      lambda tools, e=e: make_handout(e, site_dir, chosen, tools)) for e in handouts]
+    made = pool.run(jobs, lambda: engine(chosen), workers)
+    # In navigation order, the booklet last, as before.
+    counts = {f"{slug(e.file)}.pdf": made[f"{slug(e.file)}.pdf"] for e in handout_pages(entries, chosen)}
+    counts[BOOKLET] = made[BOOKLET]
     return counts
 
 
-def _booklet_in_child(entries: list[NavEntry], site_dir: Path, chosen: Settings, send) -> None:
-    """make_booklet in the forked process; sends ("pages", count) or ("error", message) back."""
+def _size(path: Path) -> int:
+    """A built page's size: the longer pages' handouts first, so no worker is left with a long one at the end."""
     try:
-        send.send(("pages", make_booklet(entries, site_dir, chosen, engine(chosen))))
-    except RenderError as error:
-        send.send(("error", str(error)))
-    except Exception as error:  # noqa: BLE001 -- the parent reports it as the build's error
-        send.send(("error", f"the booklet {PDF_DIR}/{BOOKLET}: {type(error).__name__}: {error}"))
-    finally:
-        send.close()
+        return path.stat().st_size
+    except OSError:
+        return 0  # make_handout says what is missing
 
 
 def handout_limit(md_file: str, chosen: Settings) -> int:
