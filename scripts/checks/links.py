@@ -28,6 +28,7 @@ ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
 HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
 HTML_TAG = re.compile(r"<(a|img)\b[^>]*>", re.IGNORECASE)
 HTML_LINK_END = re.compile(r"(.*?)</a\s*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
 # Ids that the theme templates add to every page (overrides/partials/page-meta.html).
 TEMPLATE_IDS = {"sources"}
 
@@ -59,7 +60,7 @@ def _html_tags(line: str) -> list[tuple[str, dict[str, str | None], str]]:
         reader.feed(match.group(0))
         if len(reader.tags) > before:
             end = HTML_LINK_END.match(line, match.end())
-            words.append(re.sub(r"<[^>]*>", "", end.group(1)) if end else "")
+            words.append(_ANY_TAG.sub("", end.group(1)) if end else "")
     reader.close()
     return [(tag, attrs, text) for (tag, attrs), text in zip(reader.tags, words)]
 
