@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,8 +99,10 @@ class PageStatus:
 
 def normalise(text: str) -> str:
     """The text as both renderers see it: no BOM, "\\n" line ends, no trailing spaces or outer blank lines."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    text = text.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join([line.rstrip() for line in text.split("\n")]).strip("\n")
 
 
 def split_page(text: str) -> tuple[str, str]:
@@ -117,6 +120,9 @@ def page_body(text: str) -> str:
 def with_snippets(text: str, docs_dir: Path, seen: tuple[str, ...] = ()) -> str:
     """Each `--8<-- "name"` line replaced by that snippet's text: a change to a snippet changes the
     pages that include it. A missing snippet stays a line (pymdownx.snippets stops the build)."""
+    if "8<" not in text:
+        return text  # no include line (SNIPPET_INCLUDE needs `8<`): each line would stay as it is
+
     def include(line: str) -> str:
         match = SNIPPET_INCLUDE.match(line)
         path = Path(docs_dir) / SNIPPETS_DIR / match.group(1) if match else None
@@ -127,6 +133,8 @@ def with_snippets(text: str, docs_dir: Path, seen: tuple[str, ...] = ()) -> str:
 
 
 _entries: dict[Path, tuple[int, list[dict]]] = {}
+# docs folder -> (the translated edition, its entries): made again when the content loader registers a new one
+_edition_entries: dict[Path, tuple[object, list[dict]]] = {}
 
 
 def sign_entries(docs_dir: Path) -> list[dict]:
@@ -136,9 +144,17 @@ def sign_entries(docs_dir: Path) -> list[dict]:
 
     edition = translation.edition_of(docs_dir)
     if edition is not None:
-        return [{k: v for k, v in dataclasses.asdict(sign).items() if k != "line"} for sign in edition.signs]
+        made = _edition_entries.get(Path(docs_dir))
+        if made is None or made[0] is not edition:
+            made = _edition_entries[Path(docs_dir)] = (
+                edition, [{k: v for k, v in dataclasses.asdict(sign).items() if k != "line"} for sign in edition.signs])
+        return made[1]
     path = Path(docs_dir) / SIGNS_FILE
-    stamp = path.stat().st_mtime_ns if path.is_file() else 0
+    try:
+        found = path.stat()
+        stamp = found.st_mtime_ns if stat.S_ISREG(found.st_mode) else 0
+    except OSError:
+        stamp = 0
     if path not in _entries or _entries[path][0] != stamp:
         try:
             entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) if stamp else []
@@ -152,6 +168,13 @@ def shown_signs(text: str, entries: list[dict]) -> list[dict]:
     """The entries of the signs a page shows: `{{ signs: ... }}` blocks (topics, ids, `all`,
     `tier=...`), `{{ act: ID }}`, `{{ sign: ID }}` and `{{ steps }}` (every sign); in the data
     file's order, each once."""
+    ids, topics, tiers = _named(text)
+    return [e for e in entries
+            if ALL in topics or str(e.get("id")) in ids or str(e.get("tier")) in tiers or topics & set(e.get("topics") or ())]
+
+
+def _named(text: str) -> tuple[set[str], set[str], set[str]]:
+    """The sign ids, topics (with `all`) and tiers the text's tokens name (see shown_signs)."""
     ids: set[str] = set()
     topics: set[str] = set()
     tiers: set[str] = set()
@@ -166,17 +189,53 @@ def shown_signs(text: str, entries: list[dict]) -> list[dict]:
     ids |= set(ONE_SIGN_TOKEN.findall(text))
     if STEPS_TOKEN.search(text):
         topics.add(ALL)
-    return [e for e in entries
-            if ALL in topics or str(e.get("id")) in ids or str(e.get("tier")) in tiers or topics & set(e.get("topics") or ())]
+    return ids, topics, tiers
+
+
+def _entry_bytes(entry: dict) -> bytes:
+    """What the hash takes of one sign's entry."""
+    return b"\0sign\0" + json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+
+
+# id() of an entries list -> (that list, per entry: id, tier, topics, its bytes for the hash). Keyed on
+# the list sign_entries keeps (a new one whenever the data file or the translation changes), never on
+# a page; the list is held, so its id is not reused.
+_prepared: dict[int, tuple[list[dict], list[tuple[str, str, frozenset, bytes]] | None]] = {}
+
+
+def _prepare(entries: list[dict]) -> list[tuple[str, str, frozenset, bytes]] | None:
+    made = _prepared.get(id(entries))
+    if made is None or made[0] is not entries:
+        try:
+            rows = [(str(e.get("id")), str(e.get("tier")), frozenset(e.get("topics") or ()), _entry_bytes(e)) for e in entries]
+        except TypeError:  # a topic that is no text (the signs check reports it): worked out per page
+            rows = None
+        if len(_prepared) > 8:
+            _prepared.clear()
+        made = _prepared[id(entries)] = (entries, rows)
+    return made[1]
 
 
 def content_hash(body: str, docs_dir: Path) -> str:
     """The hash a record keeps: the page's Markdown body (no front matter), its signs' entries and,
     on the page with the step-by-step check, docs/_data/steps.yml."""
-    text = normalise(with_snippets(normalise(body), docs_dir))
+    text = normalise(body)
+    if "8<" in text:
+        text = normalise(with_snippets(text, docs_dir))
+    elif text.startswith("\ufeff"):
+        text = normalise(text)  # else normalise(text) is text: it did all it does already
     digest = hashlib.sha256(text.encode("utf-8"))
-    for entry in shown_signs(text, sign_entries(docs_dir)):
-        digest.update(b"\0sign\0" + json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    entries = sign_entries(docs_dir)
+    rows = _prepare(entries)
+    if rows is None:
+        for entry in shown_signs(text, entries):
+            digest.update(_entry_bytes(entry))
+    elif "{{" in text:  # every token starts with `{{`: without one the page shows no sign
+        ids, topics, tiers = _named(text)
+        every = ALL in topics
+        for sign_id, tier, sign_topics, dumped in rows:
+            if every or sign_id in ids or tier in tiers or topics & sign_topics:
+                digest.update(dumped)
     steps = Path(docs_dir) / STEPS_FILE
     if STEPS_TOKEN.search(text) and steps.is_file():
         digest.update(b"\0steps\0" + normalise(steps.read_text(encoding="utf-8")).encode("utf-8"))

@@ -41,9 +41,17 @@ def word(clinic: dict, name: str) -> str:
     return value if isinstance(value, str) else ENGLISH[name]
 
 
-class _Settings(dict):
-    def __missing__(self, name: str) -> str:  # a missing setting is reported by the settings check
-        return ""
+class _Settings:
+    """The settings as `str.format_map` reads them: each asked-for name as text, "" when missing (the
+    settings check reports a missing one). Looked up by name, not copied: a template names one or two."""
+
+    __slots__ = ("clinic",)
+
+    def __init__(self, clinic: dict) -> None:
+        self.clinic = clinic
+
+    def __getitem__(self, name: str) -> str:
+        return setting_text(self.clinic, name)
 
 
 def setting_text(clinic: dict, name: str) -> str:
@@ -51,7 +59,7 @@ def setting_text(clinic: dict, name: str) -> str:
 
 
 def tier_text(template: str, clinic: dict) -> str:
-    return template.format_map(_Settings({name: setting_text(clinic, name) for name in clinic}))
+    return template.format_map(_Settings(clinic)) if "{" in template or "}" in template else template
 
 
 def fill(text: str, clinic: dict) -> str:

@@ -36,6 +36,8 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.util import HTML_PLACEHOLDER as HTML_PLACEHOLDER_TEXT
+from markdown.util import AtomicString, HtmlStash
 
 from scripts.model.content import Content, ContentInvalid, load_valid
 from scripts.model.glossary import Term
@@ -48,11 +50,14 @@ NAME = "scripts.transforms"  # as listed under markdown_extensions
 PREPROCESSOR_PRIORITY = 31.5
 # Before snippets (32): the sign-off hash is of the page's own Markdown, as the sign-off command reads it.
 SIGNOFF_PRIORITY = 33
+# After Markdown's whitespace normaliser (30) and fenced code (25), before its HTML block parser (20).
+RAW_HTML_PRIORITY = 20.5
 # Markdown's own abbr tree processor has 7; after attr_list (8), like it.
 ABBR_PRIORITY = 6.9
 # After raw HTML is put back (30) and `&` is restored (20): the postprocessors see the final HTML.
 POSTPROCESSOR_PRIORITY = 5
 CARD_CLASSES = set(signs.CARD_TYPE.values())  # the warning cards' admonition types: emergency, urgent, soon
+CARD_TAGS = ("div", "details")  # a card: an admonition, or a folded one (pymdownx.details)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class Site:
     terms: list[Term]
     abbreviations: dict[str, str]
     abbreviation_pattern: re.Pattern | None
+    cards: signs.Cards  # each sign block's lines and each sign's words, made once (signs.py)
+    terms_by_name: dict[str, Term]  # for [[term]] marks
 
 
 _sites: dict[Path, tuple[Content, Site]] = {}
@@ -86,8 +93,10 @@ def load_site(config_file: str | Path) -> Site:
     # Tooltips show definitions as plain text: sign actions and settings filled in (signs.py).
     terms = [replace(t, definition=signs.plain_text(t.definition, settings, content.docs_dir)) for t in content.terms]
     abbreviations = glossary.abbreviations(terms)
-    site = Site(settings, clinic.escaped(settings), content.kiosk, content.docs_dir, terms,
-                abbreviations, glossary.abbreviation_pattern(abbreviations))
+    escaped = clinic.escaped(settings)
+    cards = signs.Cards(lambda: signs.load(content.docs_dir), escaped, content.kiosk, signs._has_full_list(Path(content.docs_dir)))
+    site = Site(settings, escaped, content.kiosk, content.docs_dir, terms, abbreviations,
+                glossary.abbreviation_pattern(abbreviations), cards, glossary.terms_by_name(terms))
     _sites[path] = (content, site)
     return site
 
@@ -131,9 +140,11 @@ class PagePreprocessor(Preprocessor):
         self.extension.on_glossary_page = glossary.is_glossary_page(text)
         # Settings reach the page as Markdown or raw HTML, so sign blocks get them HTML-escaped too.
         base = rebase.base_for(page_folder(self.md))  # a page in a sub-folder: generated links get "../"
-        text = steps.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk, base=base)  # `{{ steps }}`: the step-by-step check
-        text = signs.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk, base=base)
-        text = glossary.link_terms(text, site.terms, tooltips=not self.extension.on_glossary_page)
+        self.extension.raw_html = []
+        text = steps.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk, base=base, cards=site.cards,
+                            inserted=self.extension.raw_html)  # `{{ steps }}`: the step-by-step check
+        text = signs.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk, base=base, cards=site.cards)
+        text = glossary.link_terms(text, site.terms, tooltips=not self.extension.on_glossary_page, by_name=site.terms_by_name)
         return clinic.fill(text, site.clinic).split("\n")
 
 
@@ -147,6 +158,71 @@ class SignoffPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         site = self.extension.site
         return signoff.add_status(lines, site.docs_dir, site.clinic)
+
+
+# A line that may start raw HTML (Markdown's HTML block parser looks for `<` at the start of a line).
+RAW_HTML_LINE = re.compile(r"^ {0,3}<", re.MULTILINE)
+HTML_PLACEHOLDER = re.compile(HTML_PLACEHOLDER_TEXT % r"(\d+)")
+# Generated raw HTML (the step-by-step check, some 130 kB) as Markdown's HTML block parser splits it:
+# (the text that replaces it, with a stash number for each block; the blocks), by the HTML itself.
+_raw_html_parts: dict[str, tuple[list[str | int], list[str]] | None] = {}
+_raw_html_seen: set[str] = set()  # HTML seen on one page so far: a site with one such page parses it once, as before
+
+
+class RawHtmlPreprocessor(Preprocessor):
+    """The HTML a page transform put in (the step-by-step check), into Markdown's HTML stash as
+    Markdown's HTML block parser (md_in_html's, registered as "html_block") would put it there, without
+    parsing it again on every page that has it: that parser (Python's html.parser) is given it once per
+    process (at the second page that has it), alone between two paragraphs, and what it made is used
+    again. Only where the parser would see it so: after a blank line, followed by one, and with no line
+    before it that could start raw HTML (which could still be open); elsewhere the parser does its work."""
+
+    def __init__(self, md: Markdown, extension: TransformsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not self.extension.raw_html or "html_block" not in self.md.preprocessors:
+            return lines
+        text = "\n".join(lines)
+        for html in self.extension.raw_html:
+            at = text.find(html)
+            end = at + len(html)
+            if at < 2 or text[at - 2:at] != "\n\n" or text[end:end + 2] != "\n\n" or RAW_HTML_LINE.search(text, 0, at):
+                continue
+            parts = self._parts(html)
+            if parts is None:
+                continue
+            placeholders = [self.md.htmlStash.store(block) for block in parts[1]]
+            text = text[:at] + "".join(p if isinstance(p, str) else placeholders[p] for p in parts[0]) + text[end:]
+        return text.split("\n")
+
+    def _parts(self, html: str) -> tuple[list[str | int], list[str]] | None:
+        if html not in _raw_html_parts:
+            if html not in _raw_html_seen:  # the first page with it: the parser's usual work, nothing more
+                if len(_raw_html_seen) > 8:
+                    _raw_html_seen.clear()
+                _raw_html_seen.add(html)
+                return None
+            if len(_raw_html_parts) > 8:
+                _raw_html_parts.clear()
+            saved, self.md.htmlStash = self.md.htmlStash, HtmlStash()
+            try:  # between two paragraphs, as on the page
+                out = "\n".join(self.md.preprocessors["html_block"].run(["x", "", *html.split("\n"), "", "x"]))
+                blocks = list(self.md.htmlStash.rawHtmlBlocks)
+                ok = all(isinstance(b, str) for b in blocks) and out.startswith("x\n\n") and out.endswith("\n\nx")
+            finally:
+                self.md.htmlStash = saved
+            parts: list[str | int] = []
+            if ok:
+                middle, last = out[len("x\n\n"):-len("\n\nx")], 0
+                for found in HTML_PLACEHOLDER.finditer(middle):
+                    parts += [middle[last:found.start()], int(found.group(1))]
+                    last = found.end()
+                parts.append(middle[last:])
+                ok = sorted(p for p in parts if isinstance(p, int)) == list(range(len(blocks)))
+            _raw_html_parts[html] = (parts, blocks) if ok else None
+        return _raw_html_parts[html]
 
 
 class GlossaryAbbreviations(AbbrTreeprocessor):
@@ -163,29 +239,60 @@ class GlossaryAbbreviations(AbbrTreeprocessor):
         self.RE = self.extension.site.abbreviation_pattern
         # A block none of whose texts names a term is skipped whole: itertext is C code, the walk is
         # Python. Texts are joined with a line break, so no match is lost or made at their edges.
-        for child in list(root):
+        for index in range(len(root) - 1, -1, -1):  # last to first: new tooltips go after the block
+            child = root[index]
             if self.RE.search("\n".join([*child.itertext(), child.tail or ""])):
-                self.iter_element(child, root)
-        if root.text and self.RE.search(root.text):  # the root's own text, with its children set aside
-            children = list(root)
-            for child in children:
-                root.remove(child)
-            self.iter_element(root)
-            root.extend(children)
+                self._block(child, root, index)
+        self._wrap_text(root)  # the root's own text
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
-        """No tooltips inside a warning card: there a pop-up covers the Call button (UX review 12-03, M2),
+        """Markdown's walk, for an element on its own (run walks each block with `_block`)."""
+        if parent is None:
+            self._block(el, etree.Element("div"), 0)  # a stand-in parent: an element on its own has no tail to look at
+        else:
+            self._block(el, parent, list(parent).index(el))
+
+    def _block(self, block: etree.Element, parent: etree.Element, index: int) -> None:
+        """What Markdown's AbbrTreeprocessor.iter_element does to the block (`parent[index]`), its
+        elements and its tail, without a Python call per element: each element's text and tail get
+        their tooltips, last element first (new tooltips then never move an element still to do).
+        No tooltips inside a warning card: there a pop-up covers the Call button (UX review 12-03, M2),
         and the card's words are the sign itself. The text after the card is still looked at."""
-        if parent is None or el.tag not in ("div", "details") or not CARD_CLASSES & set((el.get("class") or "").split()):
-            super().iter_element(el, parent)
-            return
-        children, text = list(el), el.text
-        for child in children:
-            el.remove(child)
-        el.text = None
-        super().iter_element(el, parent)  # now only the tail
-        el.text = text
-        el.extend(children)
+        elements = list(block.iter())
+        cards = [el for tag in CARD_TAGS for el in block.iter(tag) if CARD_CLASSES & set((el.get("class") or "").split())]
+        inside: set = set()  # what is in a card: no tooltip in its text or its tail
+        for card in cards:
+            inside.update(list(card.iter())[1:])
+        places: dict | None = None  # element -> (its parent, its place there), made at the first tail with a term
+        for el in reversed(elements):
+            tail = el.tail
+            if tail and el not in inside and not isinstance(tail, AtomicString):
+                found = list(self.RE.finditer(tail))
+                if found:
+                    if el is block:
+                        where, at = parent, index
+                    else:
+                        if places is None:
+                            places = {child: (up, i) for up in elements for i, child in enumerate(up)}
+                        where, at = places[el]
+                    for m in reversed(found):
+                        if self.abbrs[m.group(0)]:
+                            where.insert(at + 1, self.create_element(self.abbrs[m.group(0)], m.group(0), tail[m.end():]))
+                            tail = tail[:m.start()]
+                    el.tail = tail
+            if el not in inside and (not cards or el not in cards):
+                self._wrap_text(el)
+
+    def _wrap_text(self, el: etree.Element) -> None:
+        text = el.text
+        if text and not isinstance(text, AtomicString):
+            found = list(self.RE.finditer(text))
+            for m in reversed(found):
+                if self.abbrs[m.group(0)]:
+                    el.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end():]))
+                    text = text[:m.start()]
+            if found:
+                el.text = text
 
 
 class PagePostprocessor(Postprocessor):
@@ -207,6 +314,7 @@ class TransformsExtension(Extension):
         self.config = {"config_file": ["mkdocs.yml", "The site's configuration (mkdocs.yml), relative to the working directory"]}
         super().__init__(**kwargs)
         self.on_glossary_page = False
+        self.raw_html: list[str] = []  # the HTML the page transforms put in this page (RawHtmlPreprocessor)
         self._site: Site | None = None
 
     @property
@@ -225,11 +333,13 @@ class TransformsExtension(Extension):
         md.registerExtension(self)
         md.preprocessors.register(SignoffPreprocessor(md, self), "page_signoff", SIGNOFF_PRIORITY)
         md.preprocessors.register(PagePreprocessor(md, self), "page_transforms", PREPROCESSOR_PRIORITY)
+        md.preprocessors.register(RawHtmlPreprocessor(md, self), "page_raw_html", RAW_HTML_PRIORITY)
         md.treeprocessors.register(GlossaryAbbreviations(md, self), "glossary_abbr", ABBR_PRIORITY)
         md.postprocessors.register(PagePostprocessor(md, self), "page_transforms", POSTPROCESSOR_PRIORITY)
 
     def reset(self) -> None:
         self.on_glossary_page = False
+        self.raw_html = []
 
 
 def makeExtension(**kwargs) -> TransformsExtension:  # the name Python-Markdown looks for

@@ -28,12 +28,21 @@ def load_terms(docs_dir: Path) -> list[Term]:
 
 
 def is_glossary_page(markdown: str) -> bool:
-    return GLOSSARY_PAGE_MARK.search(markdown) is not None
+    return ".glossary-page" in markdown and GLOSSARY_PAGE_MARK.search(markdown) is not None
 
 
-def link_terms(markdown: str, terms: list[Term], tooltips: bool = True) -> str:
-    """Turn each [[term]] into a tooltip with the term's glossary definition (or plain words)."""
-    by_name = {name.lower(): term for term in terms for name in term.names}
+def terms_by_name(terms: list[Term]) -> dict[str, Term]:
+    """Each name of each term, in lower case (a later term with the same name wins)."""
+    return {name.lower(): term for term in terms for name in term.names}
+
+
+def link_terms(markdown: str, terms: list[Term], tooltips: bool = True, by_name: dict[str, Term] | None = None) -> str:
+    """Turn each [[term]] into a tooltip with the term's glossary definition (or plain words).
+    `by_name`: terms_by_name(terms), when the caller made it once for every page."""
+    if "[[" not in markdown:
+        return markdown  # GLOSSARY_REF starts with `[[`
+    if by_name is None:
+        by_name = terms_by_name(terms)
 
     def tooltip(match: re.Match) -> str:
         term = by_name.get(match.group(1).strip().lower())

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from scripts.model.signs import (  # also re-exported for callers
@@ -224,15 +225,7 @@ def plain_text(text: str, clinic: dict, docs_dir: Path) -> str:
 
 def _inline(line: str, signs: list[Sign], clinic: dict, kiosk: bool = False, base: str = "") -> str:
     """`{{ sign: ID }}` and `{{ act: ID }}` in a line of page text (tap-to-call on the website, not the kiosk)."""
-    line = SIGN.sub(lambda m: rebase(sign_words(m.group(1), signs, clinic, call_link=not kiosk), base), line)
-
-    def replace(match: re.Match) -> str:
-        sign = find(match.group(1), signs)
-        words = sign_action(sign, clinic)
-        if SENTENCE_START.search(line[:match.start()]):
-            words = words[0].upper() + words[1:]
-        return bold_action(words, sign.tier, clinic, call_link=not kiosk and not sign.action)
-    return ACT.sub(replace, line)
+    return Cards(signs, clinic, kiosk, escape=False).inline(line, base)
 
 
 _full_list: dict[Path, bool] = {}
@@ -245,32 +238,116 @@ def _has_full_list(docs_dir: Path) -> bool:
     return _full_list[docs_dir]
 
 
-def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False, base: str = "") -> str:
-    """Replace `{{ signs: ... }}` lines, `{{ sign: ID }}` and `{{ act: ID }}` with the signs from the data file."""
+def page_settings(clinic: dict) -> dict:
+    """The settings as sign blocks put them into Markdown that may hold raw HTML: a `<` in a setting
+    stays a character."""
+    return {name: "" if value is None else html.escape(str(value), quote=False) for name, value in clinic.items()}
+
+
+class Cards:
+    """What the sign marks of a page turn into, for one set of signs, settings and build (kiosk or not).
+
+    Nothing here depends on the page but the mark and the page's folder (`base`), so each block's
+    lines and each sign's words are made once and kept: the transforms keep one Cards per content
+    model (scripts/transforms/__init__.py makes a new one when scripts/model/content.py reloads the
+    content, i.e. when the settings, the signs or the glossary change), keyed inside by the mark's
+    spec or sign id and `base`, never by a page's text. `expand` without one makes a fresh one."""
+
+    def __init__(self, signs: list[Sign] | Callable[[], list[Sign]], clinic: dict, kiosk: bool = False,
+                 has_full_list: bool = True, escape: bool = True) -> None:
+        """signs: the signs, or what loads them at the first mark (a site without marks needs no data file)."""
+        self._signs = signs if isinstance(signs, list) else None
+        self._load = signs if self._signs is None else None
+        self.clinic = page_settings(clinic) if escape else clinic
+        self.kiosk = kiosk
+        self.has_full_list = has_full_list
+        self._by_id: dict[str, Sign] | None = None
+        self._blocks: dict[tuple[str, str], list[str]] = {}
+        self._sign_words: dict[tuple[str, str], str] = {}
+        self._actions: dict[tuple[str, bool], str] = {}
+
+    @property
+    def signs(self) -> list[Sign]:
+        if self._signs is None:
+            self._signs = self._load()  # SignsInvalid when the data file has problems
+        return self._signs
+
+    def find(self, sign_id: str, token: str = "act") -> Sign:
+        if self._by_id is None:
+            self._by_id = {}
+            for one in self.signs:
+                self._by_id.setdefault(one.id, one)  # the first of an id, as `find` takes it
+        sign = self._by_id.get(sign_id)
+        return sign if sign is not None else find(sign_id, self.signs, token)  # find raises SignsError
+
+    def block(self, spec: str, base: str = "") -> list[str]:
+        """The lines of one `{{ signs: spec }}` block, links rebased ("" for an empty line)."""
+        key = (spec, base)
+        lines = self._blocks.get(key)
+        if lines is None:  # a bad spec raises SignsError every time (the checks report it first)
+            rendered = render_block(spec, self.signs, self.clinic, self.kiosk, self.has_full_list)
+            lines = self._blocks[key] = [rebase(part, base) if part else "" for part in rendered]
+        return lines
+
+    def sign(self, sign_id: str, base: str = "") -> str:
+        """`{{ sign: ID }}`: the sign's words and its action (a tap-to-call link on the website)."""
+        key = (sign_id, base)
+        words = self._sign_words.get(key)
+        if words is None:
+            self.find(sign_id, "sign")
+            words = self._sign_words[key] = rebase(sign_words(sign_id, self.signs, self.clinic, call_link=not self.kiosk), base)
+        return words
+
+    def act(self, sign_id: str, capital: bool) -> str:
+        """`{{ act: ID }}`: the sign's action in bold, with a capital at the start of a sentence."""
+        key = (sign_id, capital)
+        words = self._actions.get(key)
+        if words is None:
+            sign = self.find(sign_id)
+            words = sign_action(sign, self.clinic)
+            if capital:
+                words = words[0].upper() + words[1:]
+            words = self._actions[key] = bold_action(words, sign.tier, self.clinic, call_link=not self.kiosk and not sign.action)
+        return words
+
+    def inline(self, line: str, base: str = "") -> str:
+        """`{{ sign: ID }}` and `{{ act: ID }}` in a line of page text (tap-to-call on the website, not the kiosk)."""
+        line = SIGN.sub(lambda m: self.sign(m.group(1), base), line)
+        return ACT.sub(lambda m: self.act(m.group(1), bool(SENTENCE_START.search(line[:m.start()]))), line)
+
+    def expand(self, markdown: str, base: str = "") -> str:
+        """`expand` for this set of signs, settings and build."""
+        if not ANY_TOKEN.search(markdown):
+            return markdown
+        out: list[str] = []
+        fence = None
+        for line in markdown.split("\n"):
+            marker = FENCE.match(line)
+            if marker:
+                fence = None if fence == marker.group(1) else (fence or marker.group(1))
+            if fence or marker:
+                out.append(line)
+                continue
+            block = BLOCK.match(line) if "{{" in line else None
+            if block:
+                indent = block.group(1)
+                out += [indent + part if part else "" for part in self.block(block.group(2), base)]
+            elif "{{" in line:
+                out.append(self.inline(line, base))
+            else:
+                out.append(line)
+        return "\n".join(out)
+
+
+def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False, base: str = "", cards: Cards | None = None) -> str:
+    """Replace `{{ signs: ... }}` lines, `{{ sign: ID }}` and `{{ act: ID }}` with the signs from the data file.
+    `cards`: the Cards made for these settings, signs and build (the page transforms keep one per
+    content model); without it, one is made from the data file for this call."""
     if not ANY_TOKEN.search(markdown):
         return markdown
-    signs = load(docs_dir)
-    # Settings go into Markdown that may hold raw HTML: a `<` in a setting stays a character.
-    clinic = {name: "" if value is None else html.escape(str(value), quote=False) for name, value in clinic.items()}
-    out: list[str] = []
-    fence = None
-    for line in markdown.split("\n"):
-        marker = FENCE.match(line)
-        if marker:
-            fence = None if fence == marker.group(1) else (fence or marker.group(1))
-        if fence or marker:
-            out.append(line)
-            continue
-        block = BLOCK.match(line)
-        if block:
-            indent = block.group(1)
-            rendered = render_block(block.group(2), signs, clinic, kiosk, _has_full_list(Path(docs_dir)))
-            out += [indent + rebase(part, base) if part else "" for part in rendered]
-        elif "{{" in line:
-            out.append(_inline(line, signs, clinic, kiosk, base))
-        else:
-            out.append(line)
-    return "\n".join(out)
+    if cards is None:
+        cards = Cards(load(docs_dir), clinic, kiosk, _has_full_list(Path(docs_dir)))
+    return cards.expand(markdown, base)
 
 
 # ------------------------------------------------------------------ the kiosk's emergency strip (HTML)

@@ -32,8 +32,9 @@ from pathlib import Path
 import markdown as md_lib
 
 from scripts.model.signs import TIERS, Sign, load
-from scripts.model.steps import DATA_FILE, OTHER_ID, TOKEN, Group, Plan, StepsError, read  # noqa: F401  (also for callers)
+from scripts.model.steps import DATA_FILE, OTHER_ID, TOKEN, Group, Plan, StepsError, read  # also for callers
 from scripts.model.tiers import ENGLISH, word
+from scripts.model.translation import edition_of
 from scripts.transforms import signs as sign_words
 from scripts.transforms.rebase import rebase
 
@@ -285,20 +286,50 @@ def _w(clinic: dict, name: str) -> str:
 
 # ------------------------------------------------------------------ the page transform
 
-_rendered: dict[tuple, str] = {}
+# The check as last rendered: (plan, signs, HTML) by (id of plan, id of signs, settings, kiosk). The plan
+# and the signs are the objects `_plan` and the Cards keep while their files are unchanged (held here,
+# so their ids are not reused), never a page's text.
+_rendered: dict[tuple, tuple[Plan, list[Sign], str]] = {}
+# TOKEN anywhere in a page: every line TOKEN matches is found by it (it may find more: `\s` takes line
+# breaks), so a page it finds nothing in has no `{{ steps }}` line; one it finds is looked at line by line.
+TOKEN_IN_TEXT = re.compile(TOKEN.pattern, re.MULTILINE)
+# `read` as last made: (docs folder, stamp of the steps file, translated edition, sign ids) -> (edition, result)
+_plans: dict[tuple, tuple[object, tuple[Plan | None, list]]] = {}
 
 
-def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False, base: str = "") -> str:
-    """Replace a `{{ steps }}` line with the check (clinic: the settings, already HTML-escaped)."""
-    if "{{" not in markdown or not any(TOKEN.match(line) for line in markdown.split("\n")):
+def _plan(docs_dir: Path, sign_ids: set[str]) -> tuple[Plan | None, list]:
+    """`read`, again only when the steps file it reads changes, or the translation or the signs do."""
+    edition = edition_of(docs_dir)
+    if edition is not None and edition_of(edition.source_docs) is not None:
+        return read(docs_dir, sign_ids)  # a translation of a translation: not kept
+    path = Path(edition.source_docs if edition is not None else docs_dir) / DATA_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    key = (str(docs_dir), stamp, id(edition), frozenset(sign_ids))
+    made = _plans.get(key)
+    if made is None or made[0] is not edition:
+        _plans.clear()
+        made = _plans[key] = (edition, read(docs_dir, sign_ids))
+    return made[1]
+
+
+def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False, base: str = "",
+           cards: sign_words.Cards | None = None, inserted: list[str] | None = None) -> str:
+    """Replace a `{{ steps }}` line with the check (clinic: the settings, already HTML-escaped).
+    `cards`: the page transforms' Cards, whose signs are used (else the data file's); `inserted`
+    gets the HTML put in for each line (the transforms hand it to Markdown's HTML stash themselves)."""
+    if "{{" not in markdown or not TOKEN_IN_TEXT.search(markdown):
         return markdown
-    signs = load(docs_dir)
-    plan, problems = read(docs_dir, {s.id for s in signs})
+    signs = cards.signs if cards is not None else load(docs_dir)
+    plan, problems = _plan(docs_dir, {s.id for s in signs})
     if problems:
         raise StepsError(str(problems[0]))
     # Every page with `{{ steps }}` gets the same check: made once per plan, signs and settings.
-    key = (repr(plan), repr(signs), repr(sorted(clinic.items())), kiosk)
-    rendered = _rendered.get(key)
+    key = (id(plan), id(signs), repr(sorted(clinic.items())), kiosk)
+    made = _rendered.get(key)
+    rendered = made[2] if made is not None and made[0] is plan and made[1] is signs else None
     out, fence = [], None
     for line in markdown.split("\n"):
         marker = FENCE.match(line)
@@ -307,8 +338,11 @@ def expand(markdown: str, clinic: dict, docs_dir: Path, kiosk: bool = False, bas
         if fence is None and not marker and TOKEN.match(line):
             if rendered is None:
                 _rendered.clear()
-                rendered = _rendered[key] = render(plan, signs, clinic, kiosk)
+                rendered = render(plan, signs, clinic, kiosk)
+                _rendered[key] = (plan, signs, rendered)
             out += ["", rebase(rendered, base), ""]
+            if inserted is not None:
+                inserted.append(out[-2])
         else:
             out.append(line)
     return "\n".join(out)
