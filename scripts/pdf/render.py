@@ -388,10 +388,25 @@ def words_css(chosen: Settings) -> str:
             + page_ref_css(chosen))
 
 
+def _page_references(pdf) -> tuple:
+    """pydyf's PDF.page_references, made once per number of pages instead of at each call: WeasyPrint's
+    tagging asks it for every tagged element (17,000 times for the booklet, each time a new tuple of its
+    120 pages' references)."""
+    kids = pdf.pages["Kids"]
+    made = pdf.__dict__.get("_page_references_made")
+    if made is None or made[0] != len(kids):
+        made = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        pdf.__dict__["_page_references_made"] = made
+    return made[1]
+
+
 def engine(chosen: Settings) -> Engine:
+    import pydyf
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
+    if isinstance(getattr(pydyf.PDF, "page_references", None), property):
+        pydyf.PDF.page_references = property(_page_references)
     fonts = FontConfiguration()
     return Engine(fonts, [weasyprint.CSS(filename=str(PDF_CSS), font_config=fonts),
                           weasyprint.CSS(string=words_css(chosen), font_config=fonts),
