@@ -119,3 +119,27 @@ def test_a_change_to_the_signs_data_reaches_unchanged_pages(tmp_path, monkeypatc
     assert any(p.startswith("docs/neck.md:30:") and "'trapped-nerve-not-better' with an urgency of its own" in p for p in problems)
     _edit(signs, 'watch: ["4 to 6 weeks", "in an emergency"]', 'watch: ["4 to 6 weeks"]')
     assert _run(site)[0] == []
+
+
+def test_theme_files_kept_on_disk_give_the_same_problems(tmp_path, monkeypatch):
+    """A theme file's problems come from .cache/checks/theme-files.json in a new process (keyed on the
+    file's bytes and the scanning code): the same problems, at the same lines, as a fresh scan; an edit
+    to the file is scanned again."""
+    from scripts.checks import external
+
+    site = make_site(tmp_path / "site")
+    monkeypatch.chdir(site)
+    css = site / "docs" / "assets" / "remote.css"
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text("body { color: red; }\n\n.logo {\n  background: url(https://cdn.example.com/logo.png);\n}\n", encoding="utf-8")
+    expected = "docs/assets/remote.css:4: the stylesheet loads 'https://cdn.example.com/logo.png' from another website"
+    first, _ = _run(site)
+    assert any(p.startswith(expected) for p in first)
+    assert (site / external.THEME_CACHE).is_file()
+    monkeypatch.setattr(external, "_files", {})  # as a new process: only the disk cache is left
+    monkeypatch.setattr(external, "file_problems", lambda path: (_ for _ in ()).throw(AssertionError(f"{path} scanned again")))
+    assert _run(site)[0] == first
+    monkeypatch.undo()
+    monkeypatch.chdir(site)
+    _edit(css, "url(https://cdn.example.com/logo.png)", "url(logo.png)")
+    assert not any("remote.css" in p for p in _run(site)[0])

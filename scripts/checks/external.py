@@ -12,7 +12,11 @@ allowlist's, at the line of the field.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -232,8 +236,7 @@ def check(sources: list[Source], config: dict[str, Any]) -> list[Problem]:
     problems += allowlist.check(data, allowlist.load())  # check.py runs it on the pages
     for source in [*sources, *data]:
         problems += memo(source, "external", None, source_problems)
-    for path in _theme_files(config):
-        problems += _kept_file_problems(path)
+    problems += theme_problems(config)
     return problems + config_problems(config)
 
 
@@ -244,19 +247,77 @@ def source_problems(source: Source) -> list[Problem]:
             *tag_problems(source.shown, *page_html(source))]
 
 
-# A long-lived process (`make preview`) looks at a theme file again only when it changed: key (its
-# path, where we stand), value ((mtime_ns, size), problems). In memory only.
-_files: dict[tuple[Path, Path], tuple[tuple[int, int], list[Problem]]] = {}
+# The theme layer and our assets (overrides/, and the CSS, JS, SVG and HTML under docs/; never a page)
+# are the same build after build, and scanning them (tinycss2, the HTML parser) is the slowest fixed
+# part of this check. So what each file gives is kept:
+# - on disk, in THEME_CACHE (the folder Zensical keeps its cache in, which git ignores and `make clean`
+#   removes): key the file's kind (suffix) and the SHA-256 of its bytes, under one key for the code that
+#   scans (this module, tinycss2's version, Python's); value (line, message, fix, severity) per problem.
+#   Never a page's text: pages are checked afresh by every new process.
+# - in memory, for a long-lived process (`make preview`): key (path, where we stand), value
+#   ((mtime_ns, size), problems), so an unchanged file is not even read again.
+THEME_CACHE = Path(".cache") / "checks" / "theme-files.json"
+_files: dict[tuple[Path, Path], tuple[tuple[int, int], str, list[Problem]]] = {}  # (stamp, digest, problems)
 
 
-def _kept_file_problems(path: Path) -> list[Problem]:
+def theme_problems(config: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    cache = Path(config["config_dir"]) / THEME_CACHE if config.get("config_dir") else None
+    kept: dict | None = None  # the disk cache, read once a file is not known in memory
+    used: dict[str, list] = {}  # what this run's files give, by digest (the disk cache keeps only these)
+    fresh = False
+    here = Path.cwd()
+    for path in _theme_files(config):
+        try:
+            found = path.stat()
+            data = path.read_bytes() if (path, here) not in _files or _files[(path, here)][0] != (found.st_mtime_ns, found.st_size) else None
+        except OSError:
+            problems += file_problems(path)
+            continue
+        stamp = (found.st_mtime_ns, found.st_size)
+        if data is None:
+            _, digest, found_problems = _files[(path, here)]
+        else:
+            if kept is None:
+                kept = _read_theme_cache(cache)
+            digest = path.suffix + ":" + hashlib.sha256(data).hexdigest()
+            if digest in kept:
+                shown = display_path(path)
+                found_problems = [Problem(shown, *each) for each in kept[digest]]
+            else:
+                found_problems = file_problems(path)
+                fresh = True
+            _files[(path, here)] = (stamp, digest, found_problems)
+        used[digest] = [[p.line, p.message, p.fix, p.severity] for p in found_problems]
+        problems += found_problems
+    if fresh:  # the files of every edition and configuration built from this folder; a clean start once it grows
+        _write_theme_cache(cache, {**kept, **used} if kept is not None and len(kept) < 1000 else used)
+    return problems
+
+
+def _code_key() -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{getattr(tinycss2, 'VERSION', getattr(tinycss2, '__version__', ''))} {sys.version}".encode())
+    return digest.hexdigest()
+
+
+def _read_theme_cache(cache: Path | None) -> dict:
     try:
-        found = path.stat()
+        data = json.loads(cache.read_text(encoding="utf-8")) if cache else None
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != _code_key() or not isinstance(data.get("files"), dict):
+        return {}
+    return data["files"]
+
+
+def _write_theme_cache(cache: Path | None, files: dict) -> None:
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_name(f"{cache.name}.{os.getpid()}")
+        temporary.write_text(json.dumps({"key": _code_key(), "files": files}), encoding="utf-8")
+        temporary.replace(cache)
     except OSError:
-        return file_problems(path)
-    stamp, key = (found.st_mtime_ns, found.st_size), (path, Path.cwd())
-    kept = _files.get(key)
-    if kept is None or kept[0] != stamp:
-        kept = (stamp, file_problems(path))
-        _files[key] = kept
-    return kept[1]
+        pass  # a folder we may not write to: the next run scans again
