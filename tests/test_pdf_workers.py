@@ -155,14 +155,18 @@ class _NoNumbers(pagerefs.PageNumbers):
         self.passes += 1
 
 
-@pytest.mark.parametrize("broken", [False, True])
-def test_the_booklet_prints_the_right_numbers_even_when_filling_them_in_fails(tmp_path, monkeypatch, broken):
+class _FailingNumbers(pagerefs.PageNumbers):
+    def after_pass(self, context, root_box, pages) -> None:  # as if WeasyPrint's insides had changed
+        raise KeyError("page_maker")
+
+
+@pytest.mark.parametrize("numbers", [pagerefs.PageNumbers, _NoNumbers, _FailingNumbers])
+def test_the_booklet_prints_the_right_numbers_even_when_filling_them_in_fails(tmp_path, monkeypatch, caplog, numbers):
     from pypdf import PdfReader
 
     from scripts.pdf import render
 
-    if broken:
-        monkeypatch.setattr(render, "PageNumbers", _NoNumbers)
+    monkeypatch.setattr(render, "PageNumbers", numbers)
     tools = render.engine(render.settings({"config_file": "mkdocs.yml", "site_name": "x"}))
     html = booklet(right_digits=True).replace("<html", '<html class="booklet"').replace("<section", '<section class="page"')
     pages = render.render(html, tmp_path, tmp_path / "b.pdf", "the test booklet", tools, numbered=html.count("data-page="))
@@ -170,3 +174,7 @@ def test_the_booklet_prints_the_right_numbers_even_when_filling_them_in_fails(tm
     assert pages == len(texts) == 13
     assert re.search(r"Section 0[ .]+2 .*Section 11[ .]+13\b", texts[0]), texts[0]  # the contents
     assert all("the last (page 13) and the first (page 2)" in text for text in texts[1:])
+    slow = [r.getMessage() for r in caplog.records if "second layout" in r.getMessage()]
+    assert bool(slow) == (numbers is not pagerefs.PageNumbers)
+    if numbers is _FailingNumbers:
+        assert "KeyError: 'page_maker'" in slow[0] and slow[0].startswith("PDF: the test booklet: ")

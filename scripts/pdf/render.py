@@ -442,9 +442,12 @@ def render(html_text: str, site_dir: Path, target: Path, what: str, tools: Engin
 
     try:
         if numbered:
-            with PageNumbers().hooked():
+            with PageNumbers().hooked() as numbers:
                 document = layout(tools.stylesheets)
-            if verify(document, numbered) is not None:  # never print a number it cannot vouch for: the old way
+            problem = verify(document, numbered)
+            if problem is not None:  # never print a number it cannot vouch for: the old way, slower
+                logging.getLogger("scripts.pdf").warning("PDF: %s: page numbers worked out in a second layout (%s)",
+                                                         what, numbers.problem or problem)
                 document = layout([*tools.stylesheets, weasyprint.CSS(string=tools.fallback, font_config=tools.fonts)])
         else:
             document = layout(tools.stylesheets)
