@@ -211,8 +211,12 @@ def key_lines(config_file: Path) -> dict[tuple[str, ...], tuple[Path, int]]:
     return found
 
 
+_known_pages: dict[Path, list[str]] = {}  # docs folder -> its pages, during one `check`
+
+
 def check(config: dict[str, Any]) -> list[Problem]:
     """Every settings problem: wrong types, missing or empty values, unknown keys, invalid values."""
+    _known_pages.clear()
     where = _Where(config)
     extra = config.get("extra")
     if extra is not None and not isinstance(extra, dict):
@@ -319,7 +323,9 @@ def _check_pages(config: dict[str, Any], setting: Setting, pages: list[str], pro
     docs_dir = siteconfig.docs_dir(config)
     if not docs_dir.is_dir():
         return []  # check.run reports the missing docs folder
-    known = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    if docs_dir not in _known_pages:  # one walk of docs/ per check, not one per setting that lists pages
+        _known_pages[docs_dir] = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    known = _known_pages[docs_dir]
     found = []
     for page in pages:
         if page not in known:
