@@ -36,7 +36,7 @@ from scripts.model import wordforms
 from scripts.model.glossary import alternatives
 from scripts.model.glossary import parse as parse_glossary
 from scripts.problems import ERROR, NOTE, Problem, display_path
-from scripts.sources import Source, split_front_matter
+from scripts.sources import Source, known, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = search_words_model.DATA_FILE
@@ -104,7 +104,27 @@ _FRONT_MATTER = re.compile(r"---\n(.*?)\n---\n", re.DOTALL)
 
 
 def _front_matter(path: Path) -> dict:
-    return _per_file(path, "front matter", lambda: _parse_front_matter(_read(path)))
+    def parse() -> dict:
+        shared = _shared_front_matter(path)
+        return shared if shared is not None else _parse_front_matter(_read(path))
+    return _per_file(path, "front matter", parse)
+
+
+def _shared_front_matter(path: Path) -> dict | None:
+    """The title and description as the front matter check parsed them (scripts/checks/frontmatter.py),
+    when that gives what _parse_front_matter would: the same block of lines, parsed without a problem,
+    both values text or absent (this module reads every value as text: `title: yes` is 'yes' here, True
+    there), no merge key (which only that loader follows). Else None: the file is parsed here."""
+    source = known(path)
+    parsed = source.cache.get("front_matter") if source is not None else None
+    if parsed is None or parsed[1] or "<<" in source.front_matter_text:
+        return None
+    match = _FRONT_MATTER.match(_read(path))
+    meta = parsed[0]
+    if match is None or match.group(1) != source.front_matter_text \
+            or not all(isinstance(meta.get(key), str) or key not in meta for key in ("title", "description")):
+        return None
+    return {key: meta[key] for key in ("title", "description") if key in meta}
 
 
 def _parse_front_matter(text: str) -> dict:

@@ -105,6 +105,12 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return found.st_mtime_ns, found.st_size
 
 
+def known(path: Path) -> Source | None:
+    """The Source that read_sources made from `path` in this process, if the file is unchanged since."""
+    entry = _known.get((path, Path.cwd()))
+    return entry[1] if entry is not None and entry[0] == _stamp(path) else None
+
+
 def memo(source: Source, name: str, key, compute):
     """`compute(source)`, worked out again only when `key` (what the answer depends on besides the file's text:
     compared with `is`, then `==`) differs from last time for this Source (reused while its file is
