@@ -18,6 +18,12 @@ glossary come from the content model (scripts/model/content.py), validated befor
 them and read once per process, again only when one of their files changes: renderers make a new
 Markdown instance, and so a new extension, for every page. The MkDocs hook points `config_file` at the
 config actually built (mkdocs-kiosk.yml for the kiosk).
+
+Work that does not depend on the page is done once per process (speed, issue 18): each sign block's
+lines and each sign's words (signs.Cards, one per Site, i.e. per content model object), the step-by-step
+check (steps.py, by its plan, signs and settings), the sign-off hash's sign entries (scripts/model/signoff.py,
+by the entries list). Nothing is kept by a page's text. Tooltips: mentions that first_mentions_only would
+take out again are not made (GlossaryAbbreviations._choose); the page's HTML is the same.
 """
 
 from __future__ import annotations
@@ -58,6 +64,10 @@ ABBR_PRIORITY = 6.9
 POSTPROCESSOR_PRIORITY = 5
 CARD_CLASSES = set(signs.CARD_TYPE.values())  # the warning cards' admonition types: emergency, urgent, soon
 CARD_TAGS = ("div", "details")  # a card: an admonition, or a folded one (pymdownx.details)
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+RAW_HEADING = re.compile(r"</?h[1-6]", re.IGNORECASE)
+RAW_ABBR_OPEN = re.compile(r"<abbr\b", re.IGNORECASE)
+RAW_ABBR_CLOSE = re.compile(r"</abbr\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -237,62 +247,111 @@ class GlossaryAbbreviations(AbbrTreeprocessor):
             return
         self.abbrs = self.extension.site.abbreviations
         self.RE = self.extension.site.abbreviation_pattern
+        # First, in the page's order, which mentions get a tooltip; then the tooltips, last first (a new
+        # one then never moves an element or a text still to do).
+        self._seen: set[str] = set()  # definitions with a tooltip that will stay (see _choose)
+        self._open_abbrs = 0  # raw <abbr> tags opened and not closed so far (a [[term]] tooltip's words)
+        self._raw_headings = False  # a raw heading tag so far: first_mentions_only may take tooltips out up to its end
+        work: list = []
+        self._choose(root, False, root.text, None, 0, False, work)  # the root's own text
         # A block none of whose texts names a term is skipped whole: itertext is C code, the walk is
         # Python. Texts are joined with a line break, so no match is lost or made at their edges.
-        for index in range(len(root) - 1, -1, -1):  # last to first: new tooltips go after the block
-            child = root[index]
-            if self.RE.search("\n".join([*child.itertext(), child.tail or ""])):
-                self._block(child, root, index)
-        self._wrap_text(root)  # the root's own text
+        for index, child in enumerate(root):
+            texts = "\n".join([*child.itertext(), child.tail or ""])
+            if self.RE.search(texts):
+                self._collect(child, root, index, False, work)
+            elif "\x02" in texts:
+                self._note_raw(texts)
+        self._apply(work)
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
-        """Markdown's walk, for an element on its own (run walks each block with `_block`)."""
-        if parent is None:
-            self._block(el, etree.Element("div"), 0)  # a stand-in parent: an element on its own has no tail to look at
-        else:
-            self._block(el, parent, list(parent).index(el))
+        """Markdown's walk, for one element: every mention gets a tooltip (as `run`, but nothing is seen before)."""
+        self._seen, self._open_abbrs, self._raw_headings = set(), 0, True
+        work: list = []
+        self._collect(el, parent if parent is not None else etree.Element("div"),
+                      list(parent).index(el) if parent is not None else 0, False, work)
+        self._apply(work)
 
-    def _block(self, block: etree.Element, parent: etree.Element, index: int) -> None:
-        """What Markdown's AbbrTreeprocessor.iter_element does to the block (`parent[index]`), its
-        elements and its tail, without a Python call per element: each element's text and tail get
-        their tooltips, last element first (new tooltips then never move an element still to do).
+    def _apply(self, work: list) -> None:
+        """The chosen tooltips, the page's last text first: a new one never moves an element still to do."""
+        for el, is_tail, parent, index, text, chosen in reversed(work):
+            for m in reversed(chosen):
+                abbr = self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end():])
+                if is_tail:
+                    parent.insert(index + 1, abbr)
+                else:
+                    el.insert(0, abbr)
+                text = text[:m.start()]
+            if is_tail:
+                el.tail = text
+            else:
+                el.text = text
+
+    def _collect(self, el: etree.Element, parent: etree.Element, index: int, heading: bool, work: list) -> None:
+        """The mentions in el's text, its children and its tail (`parent[index]`), in the page's order.
         No tooltips inside a warning card: there a pop-up covers the Call button (UX review 12-03, M2),
         and the card's words are the sign itself. The text after the card is still looked at."""
-        elements = list(block.iter())
-        cards = [el for tag in CARD_TAGS for el in block.iter(tag) if CARD_CLASSES & set((el.get("class") or "").split())]
-        inside: set = set()  # what is in a card: no tooltip in its text or its tail
-        for card in cards:
-            inside.update(list(card.iter())[1:])
-        places: dict | None = None  # element -> (its parent, its place there), made at the first tail with a term
-        for el in reversed(elements):
-            tail = el.tail
-            if tail and el not in inside and not isinstance(tail, AtomicString):
-                found = list(self.RE.finditer(tail))
-                if found:
-                    if el is block:
-                        where, at = parent, index
-                    else:
-                        if places is None:
-                            places = {child: (up, i) for up in elements for i, child in enumerate(up)}
-                        where, at = places[el]
-                    for m in reversed(found):
-                        if self.abbrs[m.group(0)]:
-                            where.insert(at + 1, self.create_element(self.abbrs[m.group(0)], m.group(0), tail[m.end():]))
-                            tail = tail[:m.start()]
-                    el.tail = tail
-            if el not in inside and (not cards or el not in cards):
-                self._wrap_text(el)
+        if el.tag in CARD_TAGS and CARD_CLASSES & set((el.get("class") or "").split()):
+            if el.tail:
+                self._choose(el, True, el.tail, parent, index, heading, work)
+            return
+        inner = heading or el.tag in HEADING_TAGS
+        if el.text:
+            self._choose(el, False, el.text, None, 0, inner, work)
+        for child_index, child in enumerate(el):
+            self._collect(child, el, child_index, inner, work)
+        if el.tail:
+            self._choose(el, True, el.tail, parent, index, heading, work)
 
-    def _wrap_text(self, el: etree.Element) -> None:
-        text = el.text
-        if text and not isinstance(text, AtomicString):
-            found = list(self.RE.finditer(text))
-            for m in reversed(found):
-                if self.abbrs[m.group(0)]:
-                    el.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end():]))
-                    text = text[:m.start()]
-            if found:
-                el.text = text
+    def _choose(self, el: etree.Element, is_tail: bool, text: str | None, parent: etree.Element | None, index: int,
+                heading: bool, work: list) -> None:
+        """The mentions in one text that get a tooltip. Markdown's abbr processor gives every mention one;
+        first_mentions_only (on the finished HTML) then keeps the first of each definition on the page,
+        none inside headings or inside a [[term]] tooltip. A mention is left without one here only when
+        that would take it out anyway: outside headings and raw tooltips, after a tooltip of the same
+        definition that nothing takes out (itself outside them, with no raw heading tag before it)."""
+        if not text:
+            return
+        if isinstance(text, AtomicString):
+            if "\x02" in text:
+                self._note_raw(text)
+            return
+        found = list(self.RE.finditer(text))
+        if not found:
+            if "\x02" in text:
+                self._note_raw(text)
+            return
+        raw = [(m.start(), m.group(0)) for m in HTML_PLACEHOLDER.finditer(text)] if "\x02" in text else []
+        chosen, at = [], 0
+        for m in found:
+            while at < len(raw) and raw[at][0] < m.start():
+                self._note_raw(raw[at][1])
+                at += 1
+            definition = self.abbrs[m.group(0)]
+            if not definition:
+                continue  # Markdown's processor makes none
+            if not heading and not self._raw_headings and not self._open_abbrs:
+                if definition in self._seen:
+                    continue
+                self._seen.add(definition)
+            chosen.append(m)
+        for _, placeholder in raw[at:]:
+            self._note_raw(placeholder)
+        if chosen:
+            work.append((el, is_tail, parent, index, text, chosen))
+
+    def _note_raw(self, text: str) -> None:
+        """Raw HTML in the text (Markdown's stash placeholders): open raw tooltips and raw headings."""
+        for found in HTML_PLACEHOLDER.finditer(text):
+            blocks = self.md.htmlStash.rawHtmlBlocks
+            number = int(found.group(1))
+            block = blocks[number] if number < len(blocks) else None
+            if not isinstance(block, str) or RAW_HEADING.search(block):
+                self._raw_headings = True  # whatever it is, no mention is left out after it
+                continue
+            self._open_abbrs += len(RAW_ABBR_OPEN.findall(block)) - len(RAW_ABBR_CLOSE.findall(block))
+            if self._open_abbrs < 0:
+                self._raw_headings = True
 
 
 class PagePostprocessor(Postprocessor):

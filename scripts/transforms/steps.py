@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown as md_lib
+from markdown.extensions.attr_list import AttrListExtension
 
 from scripts.model.signs import TIERS, Sign, load
 from scripts.model.steps import DATA_FILE, OTHER_ID, TOKEN, Group, Plan, StepsError, read  # also for callers
@@ -95,11 +96,49 @@ PARAGRAPH = re.compile(r"^<p>|</p>$")
 _local = threading.local()
 
 
+def _markdown(attr_list: bool) -> md_lib.Markdown:
+    if not hasattr(_local, "markdown"):  # the extension as an object: its name would make Markdown scan the installed packages
+        _local.markdown = {False: md_lib.Markdown(), True: md_lib.Markdown(extensions=[AttrListExtension()])}
+    return _local.markdown[attr_list]
+
+
 @functools.lru_cache(maxsize=2048)
 def _to_html(text: str, attr_list: bool = False) -> str:
-    if not hasattr(_local, "markdown"):
-        _local.markdown = {False: md_lib.Markdown(), True: md_lib.Markdown(extensions=["attr_list"])}
-    return _local.markdown[attr_list].reset().convert(text)
+    if not attr_list:
+        with _batch_lock:
+            made = _batched.get(text)
+        if made is not None:
+            return made
+    return _markdown(attr_list).reset().convert(text)
+
+
+# Texts converted together (`_convert_together`): text -> its HTML, as `_to_html` would make it alone.
+_batched: dict[str, str] = {}
+_batch_lock = threading.Lock()
+# A text that makes one paragraph of its own, whatever comes before or after it in a document: one line,
+# no space at either end, and no start that makes another kind of block (heading, quote, list, rule,
+# code, raw HTML, table, definition or link reference).
+_ONE_PARAGRAPH = re.compile(r"(?![#>=|:~<`\[]|[*+-]\s|\d+[.)]\s|[*_-]{3})\S[^\n\r\t\x02\x03]*\S|\w")
+_SEPARATOR = "</p>\n<p>"
+
+
+def _convert_together(texts: list[str]) -> None:
+    """Many sign texts in one Markdown conversion, as paragraphs, each kept as the HTML its own
+    conversion gives: a paragraph's inline Markdown is converted on its own. If the result is not one
+    plain paragraph per text, nothing is kept (each text is then converted alone, as before)."""
+    texts = [t for t in dict.fromkeys(texts) if _ONE_PARAGRAPH.fullmatch(t) and t not in _batched]
+    if len(texts) < 2:
+        return
+    html = _markdown(False).reset().convert("\n\n".join(texts))
+    if not (html.startswith("<p>") and html.endswith("</p>")):
+        return
+    parts = html[len("<p>"):-len("</p>")].split(_SEPARATOR)
+    if len(parts) != len(texts) or any("<p>" in part or "</p>" in part for part in parts):
+        return
+    with _batch_lock:
+        if len(_batched) > 4096:
+            _batched.clear()
+        _batched.update((text, f"<p>{part}</p>") for text, part in zip(texts, parts, strict=True))
 
 
 def inline_html(text: str) -> str:
@@ -196,6 +235,12 @@ CARD = {"emergency": "emergency", "today": "urgent", "soon": "soon", SELF_CARE: 
 
 def render(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) -> str:
     """The check (screen only) and its flowchart (print only), as one raw HTML block."""
+    texts = list(plan.home) + [sign_words.sign_words(sign_id, signs, clinic) for sign_id in plan.watch if sign_id in {s.id for s in signs}]
+    for sign in signs:  # what sign_html and _end_body convert
+        texts.append(sign_words.fill(sign.text, clinic))
+        if sign.action:
+            texts += [texts[-1] + f" **{own_action(sign, clinic)}**", own_action(sign, clinic)]
+    _convert_together(texts)
     all_screens = screens(plan, signs, clinic, kiosk)
     start = all_screens[0].id
     nav = (_w(clinic, "steps_back"), _w(clinic, "steps_restart"))
