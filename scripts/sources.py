@@ -160,6 +160,9 @@ def read_sources(docs_dir: Path) -> tuple[list[Source], list[Problem]]:
         sources.append(source)
         if stamp is not None and stamp == _stamp(path):  # not changed while it was read
             _known[(path, here)] = (stamp, source)
+    read = {source.path for source in sources}
+    for path, where in [key for key in _known if key[1] == here and key[0] not in read and docs_dir in key[0].parents]:
+        del _known[(path, where)]  # a file deleted (or now unreadable) since: forget it
     return sources, problems
 
 

@@ -143,3 +143,17 @@ def test_theme_files_kept_on_disk_give_the_same_problems(tmp_path, monkeypatch):
     monkeypatch.chdir(site)
     _edit(css, "url(https://cdn.example.com/logo.png)", "url(logo.png)")
     assert not any("remote.css" in p for p in _run(site)[0])
+
+
+def test_a_deleted_page_is_caught_then_cleared(tmp_path, monkeypatch):
+    site = make_site(tmp_path / "site")
+    monkeypatch.chdir(site)
+    assert _run(site)[0] == []
+    neck = site / "docs" / "neck.md"
+    text = neck.read_text(encoding="utf-8")
+    neck.unlink()
+    problems, sources = _run(site)
+    assert "neck.md" not in sources
+    assert any(p.startswith("docs/index.md:") and "'neck.md' does not exist" in p for p in problems)
+    neck.write_text(text, encoding="utf-8")
+    assert _run(site)[0] == []
