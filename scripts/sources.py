@@ -197,6 +197,13 @@ def pages(sources: list[Source]) -> list[Source]:
     return [s for s in sources if not s.is_snippet]
 
 
+_by_rel: list = []  # [the list of sources, its length, {rel: the first Source with it}]: one dict per list, not a scan per include
+
+
 def snippet(sources: list[Source], name: str) -> Source | None:
-    rel = f"{SNIPPETS_DIR}/{name}"
-    return next((s for s in sources if s.rel == rel), None)
+    if not _by_rel or _by_rel[0] is not sources or _by_rel[1] != len(sources):
+        found: dict[str, Source] = {}
+        for source in sources:
+            found.setdefault(source.rel, source)
+        _by_rel[:] = [sources, len(sources), found]
+    return _by_rel[2].get(f"{SNIPPETS_DIR}/{name}")

@@ -39,8 +39,9 @@ def check(sources: list[Source], config: dict) -> list[Problem]:
             line = next((i + 1 for i, text in enumerate(config_lines) if name in text), 1)
             problems.append(Problem(shown, line, f"the navigation lists '{name}', but docs/{name} does not exist",
                                     "fix the file name in 'nav:' or create the page"))
+    in_nav = set(listed)
     for source in pages(sources):
-        if source.rel not in listed:
+        if source.rel not in in_nav:
             problems.append(Problem(source.shown, 1, "the page is not in the navigation",
                                     f"add '{source.rel}' under 'nav:' in mkdocs.yml, where a reader would look for it"))
     return problems
