@@ -68,7 +68,9 @@ class Source:
 
     def includes(self) -> list[tuple[int, str]]:
         """Snippet files this file pulls in with `--8<-- "name"`, with the line of each."""
-        return [(n, m.group(1)) for n, line in self.body_lines() if (m := SNIPPET_INCLUDE.match(line))]
+        if "includes" not in self.cache:
+            self.cache["includes"] = [(n, m.group(1)) for n, line in self.body_lines() if "8<" in line and (m := SNIPPET_INCLUDE.match(line))]
+        return self.cache["includes"]
 
 
 def _blank(match: re.Match) -> str:
