@@ -25,11 +25,13 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `scripts.*` imports work
 
-from scripts import check, preview, siteconfig
+from scripts import preview, siteconfig
 from scripts.build import CHECKS_BESIDE
-from scripts.kiosk import hook as kiosk
 from scripts.problems import ERROR, summary
 from scripts.transforms import NAME as TRANSFORMS
+
+# Imported where used: the checks (a fifth of a second of imports) are not needed when scripts.build
+# runs them beside this build, nor the kiosk's hook (QR codes) outside a kiosk config.
 
 log = get_plugin_logger("content-checks")
 
@@ -53,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{config.config_file_path}: markdown_extensions lacks '{TRANSFORMS}', so pages would show "
                           f"raw {{{{ }}}} and [[ ]]; add '- {TRANSFORMS}' under markdown_extensions")
     config.mdx_configs.setdefault(TRANSFORMS, {})["config_file"] = config.config_file_path
-    return kiosk.on_config(config) if _is_kiosk(config) else config
+    return _kiosk().on_config(config) if _is_kiosk(config) else config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -62,6 +64,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if os.environ.get(CHECKS_BESIDE) == str(Path(config.config_file_path).resolve()):
         log.debug("content checks: run beside this build by scripts.build")
         return
+    from scripts import check
+
     result = check.run(siteconfig.load(Path(config.config_file_path)))
     for note in result.notes:  # e.g. the public address is still an example: said on every build, never counted
         log.info(str(note))
@@ -75,13 +79,19 @@ def _is_kiosk(config: MkDocsConfig) -> bool:
     return bool(config.extra.get("kiosk"))
 
 
+def _kiosk():
+    from scripts.kiosk import hook
+
+    return hook
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    return kiosk.on_page_context(context, page, config, nav) if _is_kiosk(config) else context
+    return _kiosk().on_page_context(context, page, config, nav) if _is_kiosk(config) else context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return kiosk.on_post_page(output, page, config) if _is_kiosk(config) else output
+    return _kiosk().on_post_page(output, page, config) if _is_kiosk(config) else output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return kiosk.on_post_template(output_content, template_name, config) if _is_kiosk(config) else output_content
+    return _kiosk().on_post_template(output_content, template_name, config) if _is_kiosk(config) else output_content
