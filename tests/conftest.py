@@ -80,6 +80,15 @@ def copy_project(dest: Path) -> Path:
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id still exists (a child left running after a test's clean-up)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 BUILD_TIMEOUT = 600  # seconds; builds take seconds, but CI's machine may be busy
 
 

@@ -3,23 +3,15 @@ a failed check still stops the build, shows only the checks' problems and leaves
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 
+from conftest import process_alive
 from sitecases import CASES, ROOT, make_site
 
 from scripts import build
 
 HANGING_RENDERER = [sys.executable, "-c", "import time; print('renderer started', flush=True); time.sleep(600)"]
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_a_failed_check_stops_the_renderer_and_hides_its_output(tmp_path, capfd, monkeypatch):
@@ -35,7 +27,7 @@ def test_a_failed_check_stops_the_renderer_and_hides_its_output(tmp_path, capfd,
     assert code != 0
     assert time.monotonic() - begun < 300, "the renderer was waited for although the checks had failed"
     assert "does not exist" in output.out and "renderer started" not in output.out + output.err
-    assert len(started) == 2 and not any(_alive(p.pid) for p in started), "a child process was left running"
+    assert len(started) == 2 and not any(process_alive(p.pid) for p in started), "a child process was left running"
 
 
 def test_passing_checks_show_the_renderer_and_copy_the_search_words(tmp_path, capfd, monkeypatch):
