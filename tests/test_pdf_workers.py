@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import time
@@ -66,10 +67,10 @@ def test_a_worker_that_dies_is_reported_with_its_document():
 
 
 def test_workers_are_bounded_in_time():
-    start = time.monotonic()
+    """A stuck worker is reported and ended, not left running (it would sleep on for a minute)."""
     with pytest.raises(RenderError, match=r"not made within 1 s: document 0"):
         workers.run(jobs(_hangs, _pages(1)), lambda: None, workers=2, timeout=1)
-    assert time.monotonic() - start < 10
+    assert multiprocessing.active_children() == [], "a stuck PDF worker was left running"
 
 
 def test_no_more_workers_than_cores_or_documents(monkeypatch):
