@@ -166,6 +166,21 @@ def test_zensical_shows_the_same_signoff_lines(site):
     assert status(site / "site-zensical" / "neck.html") == CHECKED
 
 
+def test_a_copy_of_a_signed_page_is_not_shown_as_checked(site):
+    """Two pages with the same text: only the one with a record says it was checked. (Found by the
+    text's hash alone, the copy, later in name order, took the signed page's record.)"""
+    assert sign(site).returncode == 0
+    shutil.copyfile(site / "docs" / "neck.md", site / "docs" / "neck2.md")
+    edit(site / "mkdocs.yml", "  - Neck: neck.md\n", "  - Neck: neck.md\n  - Neck again: neck2.md\n")
+    built(build(site))
+    assert status(site / "site" / "neck.html") == CHECKED
+    assert status(site / "site" / "neck2.html") == not_checked(site, "neck2.md")
+    if (ROOT / ".venv-zensical" / "bin" / "python").exists():
+        built(run([sys.executable, "-m", "scripts.build", "--renderer", "zensical", "-d", "site-zensical"], site))
+        assert status(site / "site-zensical" / "neck.html") == CHECKED
+        assert status(site / "site-zensical" / "neck2.html") == not_checked(site, "neck2.md")
+
+
 def test_the_pdfs_say_which_pages_a_clinician_checked(site):
     assert sign(site).returncode == 0
     built(build(site, "--paper", "A4"))

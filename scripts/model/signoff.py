@@ -310,20 +310,56 @@ def statuses(docs_dir: Path) -> list[PageStatus]:
     stamp = _stamp(docs_dir)
     if docs_dir in _statuses and _statuses[docs_dir][0] == stamp:
         return _statuses[docs_dir][1]
-    records = {r.page: r for r in load_records(docs_dir)}
+    records = records_by_page(docs_dir)
     found = []
     for path in sorted(docs_dir.rglob("*.md")):
         page = path.relative_to(docs_dir).as_posix()
         try:
-            front_matter, body = split_page(path.read_text(encoding="utf-8"))
+            status = _status(page, path.read_text(encoding="utf-8"), docs_dir, records)
         except (UnicodeDecodeError, OSError):
             continue  # scripts/sources.py reports it (not UTF-8, or a link to a file that is gone)
-        meta = _meta(front_matter)
-        if not page.startswith(SNIPPETS_DIR + "/") and "reviewed" in meta:
-            updated = meta["reviewed"] if isinstance(meta["reviewed"], dt.date) else None
-            found.append(PageStatus(page, updated, content_hash(body, docs_dir), records.get(page)))
+        if status:
+            found.append(status)
     _statuses[docs_dir] = (stamp, found)
     return found
+
+
+def _status(page: str, text: str, docs_dir: Path, records: dict[str, Record]) -> PageStatus | None:
+    """A content page's status from its file's text; None for a snippet or a page without `reviewed`."""
+    if page.startswith(SNIPPETS_DIR + "/"):
+        return None
+    front_matter, body = split_page(text)
+    meta = _meta(front_matter)
+    if "reviewed" not in meta:
+        return None
+    updated = meta["reviewed"] if isinstance(meta["reviewed"], dt.date) else None
+    return PageStatus(page, updated, content_hash(body, docs_dir), records.get(page))
+
+
+# docs folder -> (size and time of its records file, the records by page)
+_records: dict[Path, tuple[tuple | None, dict[str, Record]]] = {}
+
+
+def records_by_page(docs_dir: Path) -> dict[str, Record]:
+    """The records by page (the last one of a page wins), read again only when the file changes."""
+    docs_dir = Path(docs_dir)
+    try:
+        info = (docs_dir / DATA_FILE).stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = None
+    cached = _records.get(docs_dir)
+    if cached is None or cached[0] != stamp:
+        cached = _records[docs_dir] = (stamp, {r.page: r for r in load_records(docs_dir)})
+    return cached[1]
+
+
+def status_of_page(page: str, docs_dir: Path) -> PageStatus | None:
+    """The status of the page the renderer says it renders (`page`: its path in docs_dir), from that
+    one file: the hash of its body as `make signoff` makes it, its `reviewed` date and its record.
+    OSError or UnicodeDecodeError when the file cannot be read (the caller then goes by the text)."""
+    docs_dir = Path(docs_dir)
+    return _status(page, (docs_dir / page).read_text(encoding="utf-8"), docs_dir, records_by_page(docs_dir))
 
 
 def _meta(front_matter: str) -> dict:
@@ -339,7 +375,8 @@ _by_hash: dict[Path, tuple[tuple, dict[str, PageStatus], set[str]]] = {}
 
 
 def status_of_text(markdown: str, docs_dir: Path) -> PageStatus | None:
-    """The content page whose body is this text (what a renderer hands the Markdown extension), if any.
+    """The content page whose body is this text (what a renderer hands the Markdown extension), if any:
+    for a text whose file the renderer does not name (status_of_page when it does).
 
     Called for every text a renderer converts, so it must not look at every file each time: a hash
     seen before is answered after a stamp of the three data files only; a new one (a page edited or

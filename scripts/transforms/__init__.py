@@ -56,8 +56,12 @@ NAME = "scripts.transforms"  # as listed under markdown_extensions
 PREPROCESSOR_PRIORITY = 31.5
 # Before snippets (32): the sign-off hash is of the page's own Markdown, as the sign-off command reads it.
 SIGNOFF_PRIORITY = 33
-# After Markdown's whitespace normaliser (30) and fenced code (25), before its HTML block parser (20).
-RAW_HTML_PRIORITY = 20.5
+# After Markdown's whitespace normaliser (30) and fenced code (25), before MkDocs' scan of raw HTML for
+# anchors (21, which would parse it again on every page) and Markdown's HTML block parser (20).
+RAW_HTML_PRIORITY = 21.5
+# After MkDocs' scan (21): the anchors of the HTML stashed before it, so links to them still resolve.
+RAW_HTML_ANCHORS_PRIORITY = 20.9
+MKDOCS_RAW_HTML = "mkdocs_raw_html"  # MkDocs' preprocessor that collects the ids in a page's raw HTML
 # Markdown's own abbr tree processor has 7; after attr_list (8), like it.
 ABBR_PRIORITY = 6.9
 # After raw HTML is put back (30) and `&` is restored (20): the postprocessors see the final HTML.
@@ -124,17 +128,22 @@ def stop_renderer(error: ContentInvalid) -> NoReturn:
     os._exit(1)
 
 
-def page_folder(md: Markdown) -> str:
-    """The folder of the page being rendered, relative to docs/ ("" at the top), as the renderer tells
+def page_file(md: Markdown) -> str:
+    """The file of the page being rendered, relative to docs/ ("" when not told), as the renderer tells
     its Markdown instance: MkDocs' relpath tree processor knows the file, Zensical's rendering context
-    the page. Only for links: what a page shows never depends on its file name."""
+    the page. For links and the sign-off line only: what a page shows never depends on its file name."""
     if "relpath" in md.treeprocessors:  # MkDocs
         file = getattr(md.treeprocessors["relpath"], "file", None)
-        return posixpath.dirname(getattr(file, "src_uri", "") or "")
+        return str(getattr(file, "src_uri", "") or "")
     if "rendering_context" in md.preprocessors:  # Zensical
         page = getattr(md.preprocessors["rendering_context"], "page", None)
-        return posixpath.dirname(str(getattr(page, "path", "") or ""))
+        return str(getattr(page, "path", "") or "")
     return ""
+
+
+def page_folder(md: Markdown) -> str:
+    """The folder of the page being rendered, relative to docs/ ("" at the top or when not told)."""
+    return posixpath.dirname(page_file(md))
 
 
 class PagePreprocessor(Preprocessor):
@@ -150,7 +159,7 @@ class PagePreprocessor(Preprocessor):
         self.extension.on_glossary_page = glossary.is_glossary_page(text)
         # Settings reach the page as Markdown or raw HTML, so sign blocks get them HTML-escaped too.
         base = rebase.base_for(page_folder(self.md))  # a page in a sub-folder: generated links get "../"
-        self.extension.raw_html = []
+        self.extension.raw_html, self.extension.stashed_anchors = [], set()
         text = steps.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk, base=base, cards=site.cards,
                             inserted=self.extension.raw_html)  # `{{ steps }}`: the step-by-step check
         text = signs.expand(text, site.escaped_clinic, site.docs_dir, kiosk=site.kiosk, base=base, cards=site.cards)
@@ -167,15 +176,16 @@ class SignoffPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         site = self.extension.site
-        return signoff.add_status(lines, site.docs_dir, site.clinic)
+        return signoff.add_status(lines, site.docs_dir, site.clinic, page_file(self.md))
 
 
 # A line that may start raw HTML (Markdown's HTML block parser looks for `<` at the start of a line).
 RAW_HTML_LINE = re.compile(r"^ {0,3}<", re.MULTILINE)
 HTML_PLACEHOLDER = re.compile(HTML_PLACEHOLDER_TEXT % r"(\d+)")
 # Generated raw HTML (the step-by-step check, some 130 kB) as Markdown's HTML block parser splits it:
-# (the text that replaces it, with a stash number for each block; the blocks), by the HTML itself.
-_raw_html_parts: dict[str, tuple[list[str | int], list[str]] | None] = {}
+# (the text that replaces it, with a stash number for each block; the blocks; the anchors MkDocs finds
+# in it), by the HTML itself.
+_raw_html_parts: dict[str, tuple[list[str | int], list[str], frozenset[str]] | None] = {}
 _raw_html_seen: set[str] = set()  # HTML seen on one page so far: a site with one such page parses it once, as before
 
 
@@ -185,7 +195,8 @@ class RawHtmlPreprocessor(Preprocessor):
     parsing it again on every page that has it: that parser (Python's html.parser) is given it once per
     process (at the second page that has it), alone between two paragraphs, and what it made is used
     again. Only where the parser would see it so: after a blank line, followed by one, and with no line
-    before it that could start raw HTML (which could still be open); elsewhere the parser does its work."""
+    before it that could start raw HTML (which could still be open); elsewhere the parser does its work.
+    Under MkDocs its anchors, found once by MkDocs' own scan, are handed to that scan (RawHtmlAnchors)."""
 
     def __init__(self, md: Markdown, extension: TransformsExtension) -> None:
         super().__init__(md)
@@ -205,6 +216,7 @@ class RawHtmlPreprocessor(Preprocessor):
                 continue
             placeholders = [self.md.htmlStash.store(block) for block in parts[1]]
             text = text[:at] + "".join(p if isinstance(p, str) else placeholders[p] for p in parts[0]) + text[end:]
+            self.extension.stashed_anchors |= parts[2]
         return text.split("\n")
 
     def _parts(self, html: str) -> tuple[list[str | int], list[str]] | None:
@@ -231,8 +243,29 @@ class RawHtmlPreprocessor(Preprocessor):
                     last = found.end()
                 parts.append(middle[last:])
                 ok = sorted(p for p in parts if isinstance(p, int)) == list(range(len(blocks)))
-            _raw_html_parts[html] = (parts, blocks) if ok else None
+            _raw_html_parts[html] = (parts, blocks, self._anchors(html)) if ok else None
         return _raw_html_parts[html]
+
+    def _anchors(self, html: str) -> frozenset[str]:
+        """The ids MkDocs' raw HTML scan finds in html (none without MkDocs), by that scan itself."""
+        if MKDOCS_RAW_HTML not in self.md.preprocessors:
+            return frozenset()
+        fresh = type(self.md.preprocessors[MKDOCS_RAW_HTML])()
+        fresh.run(html.split("\n"))
+        return frozenset(fresh.present_anchor_ids)
+
+
+class RawHtmlAnchors(Preprocessor):
+    """After MkDocs' raw HTML scan: the anchors of the HTML RawHtmlPreprocessor stashed before it."""
+
+    def __init__(self, md: Markdown, extension: TransformsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        if self.extension.stashed_anchors and MKDOCS_RAW_HTML in self.md.preprocessors:
+            self.md.preprocessors[MKDOCS_RAW_HTML].present_anchor_ids |= self.extension.stashed_anchors
+        return lines
 
 
 class GlossaryAbbreviations(AbbrTreeprocessor):
@@ -374,6 +407,7 @@ class TransformsExtension(Extension):
         super().__init__(**kwargs)
         self.on_glossary_page = False
         self.raw_html: list[str] = []  # the HTML the page transforms put in this page (RawHtmlPreprocessor)
+        self.stashed_anchors: set[str] = set()  # the ids in the part of it stashed before MkDocs' scan
         self._site: Site | None = None
 
     @property
@@ -393,12 +427,14 @@ class TransformsExtension(Extension):
         md.preprocessors.register(SignoffPreprocessor(md, self), "page_signoff", SIGNOFF_PRIORITY)
         md.preprocessors.register(PagePreprocessor(md, self), "page_transforms", PREPROCESSOR_PRIORITY)
         md.preprocessors.register(RawHtmlPreprocessor(md, self), "page_raw_html", RAW_HTML_PRIORITY)
+        md.preprocessors.register(RawHtmlAnchors(md, self), "page_raw_html_anchors", RAW_HTML_ANCHORS_PRIORITY)
         md.treeprocessors.register(GlossaryAbbreviations(md, self), "glossary_abbr", ABBR_PRIORITY)
         md.postprocessors.register(PagePostprocessor(md, self), "page_transforms", POSTPROCESSOR_PRIORITY)
 
     def reset(self) -> None:
         self.on_glossary_page = False
         self.raw_html = []
+        self.stashed_anchors = set()
 
 
 def makeExtension(**kwargs) -> TransformsExtension:  # the name Python-Markdown looks for

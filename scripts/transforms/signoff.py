@@ -1,8 +1,10 @@
 """The sign-off line at the end of each content page: who checked it, or that no clinician has yet.
 
-A Markdown preprocessor knows only the text, not the file: it finds its page by the hash of that
-text (scripts/model/signoff.py). It must run before pymdownx.snippets, so it hashes the page's own
-Markdown, which is what the sign-off command hashes from the file. The line is a raw HTML paragraph
+The renderer names the file it renders (MkDocs and Zensical both do; scripts/transforms/__init__.py
+page_file): the status comes from that one file, hashed as the sign-off command hashes it. Where no
+file is named (Python-Markdown as a library), the page is found by the hash of the text it is handed
+(scripts/model/signoff.py); for that the preprocessor runs before pymdownx.snippets, on the page's own
+Markdown. The line is a raw HTML paragraph
 with data-signoff="checked" or "not-checked": the print header (overrides/main.html) and the PDFs
 (scripts/pdf) read it from the page.
 """
@@ -44,7 +46,16 @@ def status_html(status: PageStatus, clinic: dict | None = None) -> str:
     return f'<p class="{CLASS}" data-signoff="not-checked">{_plain(word(clinic, "not_checked"))}{updated}</p>'
 
 
-def add_status(lines: list[str], docs_dir: Path, clinic: dict | None = None) -> list[str]:
-    """The page's lines with its sign-off line at the end; unchanged for text that is no content page."""
-    status = signoff.status_of_text("\n".join(lines), docs_dir)
+def add_status(lines: list[str], docs_dir: Path, clinic: dict | None = None, page: str = "") -> list[str]:
+    """The page's lines with its sign-off line at the end; unchanged for text that is no content page.
+    page: the file the renderer renders (its path in docs_dir), when it says; else the page is found
+    by its text's hash, which reads every page once."""
+    status = None
+    try:
+        status = signoff.status_of_page(page, docs_dir) if page else None
+        found = bool(page)
+    except (OSError, UnicodeDecodeError):
+        found = False  # not a file in docs_dir as named: go by the text
+    if not found:
+        status = signoff.status_of_text("\n".join(lines), docs_dir)
     return lines + ["", status_html(status, clinic), ""] if status else lines
