@@ -173,3 +173,35 @@ def test_the_page_transforms_refuse_bad_content(tmp_path):
     _break(project, SIGNS, CASES[0][2])
     with pytest.raises(content.ContentInvalid, match=r"warning-signs.yml:\d+: the sign 'stroke' has the unknown tier"):
         transforms.load_site(project / "mkdocs.yml")
+
+
+def test_a_translation_is_read_again_when_its_own_or_its_sources_files_change(tmp_path):
+    """A long-lived process (`make preview` of the Russian edition) shows an edit of the translated
+    signs, the translated steps or the English signs without a restart."""
+    from scripts.model import translation
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.ru.yml"
+    first = content.load(config)
+    assert not first.problems, first.problems
+    assert content.load(config) is first  # read once while nothing changes
+
+    def stroke(loaded: content.Content) -> str:
+        return next(sign.text for sign in loaded.signs if sign.id == "stroke")
+
+    signs_ru = project / "docs-ru/_data/warning-signs.ru.yml"
+    signs_ru.write_text(_replace("Опускается одна сторона лица.", "Перекашивается одна сторона лица.")(
+        signs_ru.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "Перекашивается одна сторона лица." in stroke(content.load(config))
+
+    steps_ru = project / "docs-ru/_data/steps.ru.yml"
+    steps_ru.write_text(_replace('back: "Боль в спине или шее"', 'back: "Боль в спине или в шее"')(
+        steps_ru.read_text(encoding="utf-8")), encoding="utf-8")
+    content.load(config)
+    assert translation.edition_of(project / "docs-ru").steps.labels["back"] == "Боль в спине или в шее"
+
+    before = content.load(config)
+    english = project / SIGNS
+    english.write_text(english.read_text(encoding="utf-8") + "# an editor's note\n", encoding="utf-8")
+    after = content.load(config)
+    assert after is not before and stroke(after) == stroke(before)

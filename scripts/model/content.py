@@ -97,7 +97,9 @@ def _stamp(files: list[Path]) -> tuple:
     return tuple(stamp)
 
 
-def _watched(config_file: Path, config: dict | None) -> list[Path]:
+def _watched(config_file: Path, config: dict | None, seen: frozenset[Path] = frozenset()) -> list[Path]:
+    """The files the content was read from: the config's INHERIT chain and data files; for a translation
+    also its translated signs and steps and everything its source edition was read from."""
     files, path = [], config_file
     while path is not None and path.is_file() and path not in files:
         files.append(path)
@@ -107,6 +109,16 @@ def _watched(config_file: Path, config: dict | None) -> list[Path]:
     if config is not None:
         docs = siteconfig.docs_dir(config)
         files += [docs / signs.DATA_FILE, docs / glossary.GLOSSARY_PAGE, docs / search_words.DATA_FILE]
+        edition = siteconfig.extra_section(config, "edition")
+        source = (config_file.parent / str(edition["translates"])).resolve() if edition.get("translates") else None
+        if source is not None and source not in seen | {config_file}:
+            language = str(edition.get("language"))
+            files += [docs / translation.SIGNS_FILE.format(language=language), docs / translation.STEPS_FILE.format(language=language)]
+            source_content = _cache.get(source)
+            source_config = source_content[2].config if source_content else None
+            files += _watched(source, source_config or None, seen | {config_file})
+            if source_config:
+                files.append(siteconfig.docs_dir(source_config) / STEPS_FILE)
     return files
 
 
