@@ -259,6 +259,12 @@ def main(argv: list[str] | None = None) -> int:
 
     config = siteconfig.load(args.config_file)
     site_dir = args.site_dir or Path(config["config_dir"]) / config.get("site_dir", "site")
+    project = Path(config["config_dir"]).resolve()
+    if args.renderer == "zensical" and not site_dir.resolve().is_relative_to(project):
+        # Zensical's own limit; said here, before any work, in the words of this command.
+        print(f"{args.config_file}:1: Zensical builds only into a folder inside the project ({project}), not {site_dir}; "
+              "give -d a folder inside it (e.g. -d site-zensical), or use --renderer mkdocs", file=sys.stderr)
+        return 2
     no_pdf = args.no_pdf or args.renderer == "zensical"
     return build(args.config_file, site_dir, [] if no_pdf else default_steps(args.paper), args.renderer)
 

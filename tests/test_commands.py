@@ -114,3 +114,15 @@ def test_failed_zensical_build_leaves_the_last_good_site(project):
         assert not list(project.glob(".site-zensical-build-*")) and not list(project.glob(".*.yml"))
     finally:
         page.write_text(original, encoding="utf-8")
+
+
+def test_zensical_into_a_folder_outside_the_project_is_refused_with_a_fix(project, tmp_path):
+    """Zensical writes only inside the project: said in one line, with the fix, before any work."""
+    command = [str(ROOT / ".venv" / "bin" / "python"), "-m", "scripts.build", "--renderer", "zensical",
+               "-f", "mkdocs-zensical.yml", "-d", str(tmp_path / "elsewhere")]
+    from scripts import build
+
+    result = run(command, project, active_env("mkdocs") | {"PYTHONPATH": str(ROOT), "ZENSICAL_PYTHON": str(build.ZENSICAL_PYTHON)})
+    assert result.returncode == 2, result.stdout[-3000:]
+    assert "mkdocs-zensical.yml:1: Zensical builds only into a folder inside the project" in result.stdout
+    assert "Traceback" not in result.stdout and not (tmp_path / "elsewhere").exists()
