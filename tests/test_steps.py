@@ -143,6 +143,13 @@ def graph(rendered):
     return parse(rendered)
 
 
+def test_the_checks_know_every_id_the_check_puts_on_its_page(plan, signs, rendered):
+    """scripts/checks/links.py checks links to a screen before anything renders, with these ids."""
+    from scripts.model.steps import screen_ids
+
+    assert set(re.findall(r'\bid="([^"]+)"', rendered)) == screen_ids(plan, signs)
+
+
 @pytest.fixture(scope="module")
 def engine_signs():
     found, problems = criteria.read(DOCS / DATA_FILE)

@@ -57,7 +57,7 @@ def test_raw_html_with_a_heading_turns_the_shortcut_off_and_the_page_is_as_befor
     assert f"The <abbr {SPINE}>spine</abbr>, the spine." in html
 
 
-def test_links_into_a_step_by_step_check_shown_twice_still_resolve(tmp_path):
+def test_links_into_a_step_by_step_check_shown_twice_resolve_and_are_checked(tmp_path):
     """The check's HTML is handed to Markdown once per process, from the second page that shows it on,
     before MkDocs' own scan of a page's raw HTML (which would parse it again); its anchors are then
     given to that scan, or a link to a step on the second page fails `mkdocs build --strict`."""
@@ -72,11 +72,18 @@ def test_links_into_a_step_by_step_check_shown_twice_still_resolve(tmp_path):
         handle.write("\n[The emergency questions](what-to-do-now.md#step-emergency) and "
                      "[again](what-to-do-now-again.md#step-emergency-limbs).\n")
     out = tmp_path / "out"
-    # MkDocs' own anchor validation only, as `make build` runs MkDocs: the checks, beside it, do not
-    # know the check's generated ids (noted in issue 18's closing note).
+    # MkDocs' own anchor validation only, as `make build` runs MkDocs (the checks beside it).
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | {CHECKS_BESIDE: str(config.resolve())}
     result = run_bounded([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], project, env)
     assert result.returncode == 0, result.stdout[-3000:]
+    # The checks know the screens' ids too (scripts/checks/links.py), and still refuse one that is not there.
+    checked = run_bounded([sys.executable, "-m", "scripts.check", "--strict"], project)
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    with (project / "docs/neck.md").open("a", encoding="utf-8") as handle:
+        handle.write("\n[No such step](what-to-do-now.md#step-no-such-screen).\n")
+    checked = run_bounded([sys.executable, "-m", "scripts.check", "--strict"], project)
+    assert checked.returncode != 0 and "has no heading or id '#step-no-such-screen'" in checked.stdout, checked.stdout[-3000:]
+    assert "#step-emergency-limbs" not in checked.stdout and "'#step-emergency'" not in checked.stdout
     for name in ("what-to-do-now", "what-to-do-now-again"):
         page = out / f"{name}.html"
         assert 'id="step-emergency-limbs"' in page.read_text(encoding="utf-8")

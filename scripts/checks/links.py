@@ -13,10 +13,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import yaml
 from markdown.extensions.toc import slugify, unique
 
 from scripts.checks import datatext
 from scripts.model.glossary import GLOSSARY_REF
+from scripts.model.signs import load as load_signs
+from scripts.model.steps import TOKEN as STEPS_TOKEN
+from scripts.model.steps import read as read_steps
+from scripts.model.steps import screen_ids
 from scripts.problems import Problem
 from scripts.sources import Source, snippet
 
@@ -111,6 +116,22 @@ def own_anchors(source: Source) -> frozenset[str]:
     return source.cache["anchors"]
 
 
+def shows_steps(source: Source) -> bool:
+    """Whether the page has `{{ steps }}` on a line of its own (the transforms put the check there)."""
+    return "{{" in source.text and any(STEPS_TOKEN.match(line) for _, line in source.body_lines() if "{{" in line)
+
+
+def steps_ids(docs_dir: Path) -> frozenset[str]:
+    """The ids of the check's screens, from the signs and docs/_data/steps.yml as the transforms read
+    them; none when those cannot be read (the signs and steps checks report why)."""
+    try:
+        signs = load_signs(docs_dir)
+        plan, _ = read_steps(docs_dir, {sign.id for sign in signs})
+    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
+        return frozenset()
+    return screen_ids(plan, signs) if plan else frozenset()
+
+
 def links(source: Source) -> list[Link]:
     """Every link and image in the file: inline, reference-style and raw HTML."""
     if "links" not in source.cache:
@@ -154,10 +175,15 @@ def check(sources: list[Source], docs_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     by_rel = {s.rel: s for s in sources}
     anchor_cache: dict[str, set[str]] = {}
+    steps: list[frozenset[str]] = []  # the check's screen ids, worked out at the first page that shows it
 
     def ids_of(rel: str) -> set[str]:
         if rel not in anchor_cache:
             anchor_cache[rel] = anchors(by_rel[rel], sources)
+            if shows_steps(by_rel[rel]):  # the screens of the step-by-step check are anchors too
+                if not steps:
+                    steps.append(steps_ids(docs_dir))
+                anchor_cache[rel] |= steps[0]
         return anchor_cache[rel]
 
     files: dict[str, bool] = {}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.model.signs import TIERS, Sign
 from scripts.model.translation import StepWords, edition_of
 from scripts.problems import Problem, display_path
 
@@ -149,3 +150,49 @@ def _ids(node, owner, sign_ids: set[str], problem, what: str) -> list[str]:
 
 
 # ------------------------------------------------------------------ the screens
+
+
+# ------------------------------------------------------------------ the screens' ids (anchors on the page)
+
+SELF_CARE = "self-care"
+
+
+def list_id(tier: str) -> str:
+    return f"step-{tier}"
+
+
+def group_id(tier: str, group: Group) -> str:
+    return f"step-{tier}-{group.id}"
+
+
+def end_id(group: Group, sign: Sign) -> str:
+    return f"step-{group.id}-{sign.id}"
+
+
+SELF_CARE_ID = f"step-{SELF_CARE}"
+TITLE_SUFFIX = "-title"  # each screen's heading: `<h2 id="SCREEN-title">`, named by aria-labelledby
+
+
+def groups_by_tier(plan: Plan, signs: list[Sign]) -> dict[str, list[tuple[Group, list[Sign]]]]:
+    """Per tier, the groups with signs of that tier and those signs (in the data file's order); the
+    signs in no group make a last group of their own."""
+    placed = {sign_id for group in plan.groups for sign_id in group.signs}
+    groups = list(plan.groups) + [Group(OTHER_ID, plan.other_label, tuple(s.id for s in signs if s.id not in placed))]
+    found = {}
+    for tier in TIERS:
+        found[tier] = [(group, chosen) for group in groups
+                       if (chosen := [s for s in signs if s.tier == tier and s.id in group.signs])]
+    return found
+
+
+def screen_ids(plan: Plan, signs: list[Sign]) -> frozenset[str]:
+    """Every id the check puts on its page, so a link to one screen can be checked before it renders:
+    each screen's (a tier's list, a group, an end, self-care) and its heading's."""
+    ids = {SELF_CARE_ID}
+    for tier, groups in groups_by_tier(plan, signs).items():
+        if groups:
+            ids.add(list_id(tier))
+        for group, chosen in groups:
+            ids.add(group_id(tier, group))
+            ids.update(end_id(group, sign) for sign in chosen)
+    return frozenset(ids | {screen + TITLE_SUFFIX for screen in ids})

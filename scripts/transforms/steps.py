@@ -33,14 +33,28 @@ import markdown as md_lib
 from markdown.extensions.attr_list import AttrListExtension
 
 from scripts.model.signs import TIERS, Sign, load
-from scripts.model.steps import DATA_FILE, OTHER_ID, TOKEN, Group, Plan, StepsError, read  # also for callers
+from scripts.model.steps import (  # noqa: F401 (also for callers)
+    DATA_FILE,
+    OTHER_ID,
+    SELF_CARE,
+    SELF_CARE_ID,
+    TITLE_SUFFIX,
+    TOKEN,
+    Group,
+    Plan,
+    StepsError,
+    end_id,
+    group_id,
+    groups_by_tier,
+    list_id,
+    read,
+)
 from scripts.model.tiers import ENGLISH, word
 from scripts.model.translation import edition_of
 from scripts.transforms import signs as sign_words
 from scripts.transforms.rebase import rebase
 
 PAGE = "what-to-do-now.md"
-SELF_CARE = "self-care"
 FENCE = re.compile(r"^\s*(```|~~~)")
 FIRST_BACK = "urgent-help.html"  # "Back" on the first question leaves the check for the warning signs
 
@@ -76,18 +90,6 @@ class Screen:
     outcome: str | None = None  # an end: its tier, or self-care
     sign: str | None = None  # an end: the sign that led there
     body: str = ""  # an end: its HTML under the heading
-
-
-def groups_by_tier(plan: Plan, signs: list[Sign]) -> dict[str, list[tuple[Group, list[Sign]]]]:
-    """Per tier, the groups with signs of that tier and those signs (in the data file's order); the
-    signs in no group make a last group of their own."""
-    placed = {sign_id for group in plan.groups for sign_id in group.signs}
-    groups = list(plan.groups) + [Group(OTHER_ID, plan.other_label, tuple(s.id for s in signs if s.id not in placed))]
-    found = {}
-    for tier in TIERS:
-        found[tier] = [(group, chosen) for group in groups
-                       if (chosen := [s for s in signs if s.tier == tier and s.id in group.signs])]
-    return found
 
 
 PARAGRAPH = re.compile(r"^<p>|</p>$")
@@ -159,19 +161,6 @@ def own_action(sign: Sign, clinic: dict) -> str:
     return sign_words.as_sentence(sign_words.fill(sign.action, clinic)) if sign.action else ""
 
 
-def list_id(tier: str) -> str:
-    return f"step-{tier}"
-
-
-def group_id(tier: str, group: Group) -> str:
-    return f"step-{tier}-{group.id}"
-
-
-def end_id(group: Group, sign: Sign) -> str:
-    return f"step-{group.id}-{sign.id}"
-
-
-SELF_CARE_ID = f"step-{SELF_CARE}"
 
 
 def screens(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) -> list[Screen]:
@@ -249,7 +238,7 @@ def render(plan: Plan, signs: list[Sign], clinic: dict, kiosk: bool = False) -> 
 
 
 def _screen_html(screen: Screen, start: str, nav: tuple[str, str] = (BACK, RESTART)) -> str:
-    title = f"{screen.id}-title"
+    title = screen.id + TITLE_SUFFIX
     data = f' data-outcome="{screen.outcome}"' if screen.outcome else ""
     data += f' data-sign="{screen.sign}"' if screen.sign else ""
     kind = "step--end" if screen.outcome else "step--question"
