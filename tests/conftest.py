@@ -92,17 +92,20 @@ def process_alive(pid: int) -> bool:
 BUILD_TIMEOUT = 600  # seconds; builds take seconds, but CI's machine may be busy
 
 
-def run_bounded(command: list, cwd: Path, env: dict | None = None, limit: int = BUILD_TIMEOUT) -> subprocess.CompletedProcess:
+def run_bounded(command: list, cwd: Path, env: dict | None = None, limit: int = BUILD_TIMEOUT,
+                separate_stderr: bool = False) -> subprocess.CompletedProcess:
     """Run a command in its own process group; end the whole group if it outlives `limit`.
-    Without `env`: this environment less PYTHONPATH (the renderers find `scripts` as `make` does)."""
+    Without `env`: this environment less PYTHONPATH (the renderers find `scripts` as `make` does).
+    Its output is in stdout, stderr included unless separate_stderr."""
     if env is None:
         env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | {"NO_MKDOCS_2_WARNING": "1"}
-    with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    stderr = subprocess.PIPE if separate_stderr else subprocess.STDOUT
+    with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True,
                           start_new_session=True) as process:
         try:
-            output, _ = process.communicate(timeout=limit)
+            output, errors = process.communicate(timeout=limit)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
-            output, _ = process.communicate()
-            pytest.fail(f"{' '.join(map(str, command))} did not finish within {limit} s:\n{output[-3000:]}")
-    return subprocess.CompletedProcess(command, process.returncode, output, "")
+            output, errors = process.communicate()
+            pytest.fail(f"{' '.join(map(str, command))} did not finish within {limit} s:\n{output[-3000:]}{(errors or '')[-3000:]}")
+    return subprocess.CompletedProcess(command, process.returncode, output, errors or "")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, run_bounded
 from mkdocs.utils.meta import get_data
 from pypdf import PdfReader
 from sitecases import make_site
@@ -39,7 +39,8 @@ CHECKED = f"Checked by {REVIEWER} ({ROLE}) on 1 December 2026."
 
 
 def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    """Bounded: a build that hangs is ended with everything it started (the checks, the renderer)."""
+    return run_bounded(command, cwd, ENV, TIMEOUT, separate_stderr=True)
 
 
 def build(site: Path, *options: str) -> subprocess.CompletedProcess:
