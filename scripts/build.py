@@ -202,18 +202,12 @@ def render(config_file: Path, out_dir: Path, renderer: str) -> int:
     return render_beside_checks(config_file, out_dir, mkdocs_command(config_file, out_dir), search_words=True)
 
 
-def build_into(config_file: Path, out_dir: Path, steps: list, renderer: str) -> int:
-    """One edition into out_dir (inside another edition's build folder): pages, search words, steps."""
-    code = render(config_file, out_dir, renderer)
-    for step in steps:
-        if code:
-            break
-        code = step(config_file, out_dir)
-    return code
-
-
 def build(config_file: Path, site_dir: Path, steps: list | None = None, renderer: str = "mkdocs") -> int:
-    """Build to a temporary folder, run the extra steps on it (default: the PDFs), then swap it in."""
+    """Build to a temporary folder, run the extra steps on it (default: the PDFs), then swap it in.
+
+    The translated edition's pages (extra.edition) are built inside this one (site/ru/) first; then
+    each step runs once for both editions, as step(config_file, out_dir, (its config, its folder)),
+    so the PDFs of both are made by one set of workers."""
     steps = default_steps() if steps is None else steps
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -221,13 +215,14 @@ def build(config_file: Path, site_dir: Path, steps: list | None = None, renderer
     out_dir = work / "site"
     try:
         code = render(config_file, out_dir, renderer)
+        translated = translation_of(config_file) if not code else None
+        more = [(translated[0], out_dir / translated[1])] if translated else []
+        if more:
+            code = render(*more[0], renderer)
         for step in steps:
             if code:
                 break
-            code = step(config_file, out_dir)
-        translated = translation_of(config_file)
-        if not code and translated:  # the translated edition, inside this one (site/ru/), with the same steps
-            code = build_into(translated[0], out_dir / translated[1], steps, renderer)
+            code = step(config_file, out_dir, *more)
         if code:
             print(f"\nBuild failed: {site_dir.name}/ was left as it was (the last good build).", file=sys.stderr)
             return code

@@ -212,6 +212,21 @@ def test_a_missing_image_stops_the_pdf_step_naming_the_file(built_site, tmp_path
     assert "docs/neck.md: the image 'images/not-there.png' is missing" in err and "Traceback" not in err
 
 
+def test_a_missing_image_in_the_russian_edition_stops_both_editions_pdfs_naming_its_file(built_site, tmp_path, capsys):
+    """Both editions' PDFs are one step (as `make build` runs it): a Russian page that cannot be printed
+    stops it, naming the Russian file and the Russian folder to fix."""
+    site = shutil.copytree(built_site, tmp_path / "site")
+    shutil.rmtree(site / "pdf")
+    shutil.rmtree(site / "ru" / "pdf")
+    neck = site / "ru" / "neck.html"
+    neck.write_text(neck.read_text(encoding="utf-8").replace(
+        "</article>", '<p><img src="images/not-there.png" alt="Карта тела"></p></article>', 1), encoding="utf-8")
+    assert pdf.step()(ROOT / "mkdocs.yml", site, (ROOT / "mkdocs.ru.yml", site / "ru")) == 1
+    err = capsys.readouterr().err
+    assert "docs-ru/neck.md: the image 'images/not-there.png' is missing" in err and "Traceback" not in err
+    assert "add the file under docs-ru/" in err and "the booklet and handouts were not made" in err
+
+
 def test_a_broken_image_fails_the_real_build_with_a_clear_message(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "cramps.md"
@@ -597,3 +612,14 @@ def test_with_a_real_address_handouts_print_their_qr_code_and_address():
     assert "QR code" not in blank and "ask the clinic staff for its address" in blank
     config = dict(CONFIG, site_url="https://guide.clinic.nhs.uk/")
     assert pdf.settings(config).public_url == "https://guide.clinic.nhs.uk/"
+
+
+def test_the_english_pdfs_made_with_the_russian_ones_are_english(built_site):
+    """`make build` makes both editions' PDFs with one set of workers, each worker with both editions'
+    stylesheets: every English PDF has the English words of its own (extra.words) and no Russian letter."""
+    for path in sorted((built_site / "pdf").glob("*.pdf")):
+        text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+        assert not re.search(r"[А-Яа-яЁё]", text), f"{path.name}: Russian letters in an English PDF"
+        pages = len(PdfReader(path).pages)
+        assert pages == 1 or f"Page 2 of {pages}" in " ".join(text.split()), f"{path.name}: no English page numbers"
+    assert sorted(p.name for p in (built_site / "ru" / "pdf").glob("*.pdf")) == sorted(p.name for p in (built_site / "pdf").glob("*.pdf"))

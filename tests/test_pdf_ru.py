@@ -42,6 +42,15 @@ def ru_site(tmp_path_factory):
     return site
 
 
+@pytest.fixture(params=["built alone", "built inside the English edition"])
+def ru_pdfs(request):
+    """The Russian edition's built site, alone or as `make build` makes it: inside the English one
+    (site/ru/), its PDFs made together with the English PDFs by one set of workers."""
+    if request.param == "built alone":
+        return request.getfixturevalue("ru_site")
+    return request.getfixturevalue("built_site") / "ru"
+
+
 def all_pdfs(site):
     return sorted((site / "pdf").glob("*.pdf"))
 
@@ -75,20 +84,20 @@ def test_the_step_by_step_sheet_says_where_to_turn_only_where_it_is_true(ru_site
             assert starts[part] > number + (number % 2) and starts[part] % 2 == 1, f"page {number} says part {part} is on the next sheet"
 
 
-def test_the_booklet_and_a_handout_per_page_are_made(ru_site):
-    assert sorted(p.name for p in all_pdfs(ru_site)) == sorted([f"{slug(f)}.pdf" for f in HANDOUTS] + ["guide.pdf"])
-    booklet = PdfReader(ru_site / "pdf" / "guide.pdf")
+def test_the_booklet_and_a_handout_per_page_are_made(ru_pdfs):
+    assert sorted(p.name for p in all_pdfs(ru_pdfs)) == sorted([f"{slug(f)}.pdf" for f in HANDOUTS] + ["guide.pdf"])
+    booklet = PdfReader(ru_pdfs / "pdf" / "guide.pdf")
     text = squash(" ".join(page.extract_text() for page in booklet.pages))
     for entry in pdf._flatten(nav_entries(CONFIG["nav"])):  # every page's title, in Russian
         assert entry.title in text, entry.title
 
 
-def test_language_and_metadata_are_russian(ru_site):
-    for path in all_pdfs(ru_site):
+def test_language_and_metadata_are_russian(ru_pdfs):
+    for path in all_pdfs(ru_pdfs):
         reader = PdfReader(path)
         assert reader.trailer["/Root"]["/Lang"] == "ru", path.name
         assert CYRILLIC.search(reader.metadata.title), path.name
-    booklet = PdfReader(ru_site / "pdf" / "guide.pdf")
+    booklet = PdfReader(ru_pdfs / "pdf" / "guide.pdf")
     assert booklet.metadata.title == CONFIG["site_name"]
 
 
@@ -202,16 +211,16 @@ def test_english_is_not_hyphenated():
     assert rules and all(line.lstrip().startswith("html:lang(ru)") for line in rules), rules
 
 
-def test_no_english_words_of_the_pdfs_own(ru_site):
+def test_no_english_words_of_the_pdfs_own(ru_pdfs):
     english = [w for name, (w, _) in PRINT_WORDS.items() if name.startswith("pdf_")]
     pieces = {p.strip(" .,:()") for w in english for p in re.split(r"\{\w+\}", w) if len(p.strip(" .,:()")) > 5}
-    for path in all_pdfs(ru_site):
+    for path in all_pdfs(ru_pdfs):
         reader = PdfReader(path)
         text = squash(" ".join(page.extract_text() for page in reader.pages))
         shown = sorted(piece for piece in pieces if piece in text)
         assert not shown, f"{path.name}: {shown}"
         assert (reader.metadata.get("/Keywords") or "") == CONFIG["extra"]["words"]["pdf_keywords"]
-    booklet = squash(" ".join(page.extract_text() for page in PdfReader(ru_site / "pdf" / "guide.pdf").pages))
+    booklet = squash(" ".join(page.extract_text() for page in PdfReader(ru_pdfs / "pdf" / "guide.pdf").pages))
     for name in ("pdf_contents", "pdf_who_to_call", "pdf_kicker", "pdf_keep_page"):
         assert CONFIG["extra"]["words"][name].casefold() in booklet.casefold(), name  # the kicker is in capitals
     assert re.search(r"Страница 2 из \d+", booklet) and re.search(r"\(стр\.\s\d+\)", booklet)

@@ -351,26 +351,27 @@ def _print_address_after(parent: ET.Element, link: ET.Element, url: str) -> None
     parent.insert(list(parent).index(link) + 1, shown)
 
 
-def _check_images(root: ET.Element, page_path: Path, site_dir: Path, source: str) -> None:
-    """Point images at their files, and stop with the file's name if one is missing."""
+def _check_images(root: ET.Element, page_path: Path, site_dir: Path, docs_dir: str, page: str) -> None:
+    """Point images at their files, and stop with the file's name (docs_dir/page) if one is missing."""
+    source = f"{docs_dir}/{page}"
     for image in root.iter("img"):
         src = image.get("src", "")
         if src.startswith("data:"):
             continue
         if EXTERNAL.match(src):
             raise RenderError(f"{source}: the image {src} is not part of the site; a printout cannot load it. "
-                              "Save the image under docs/assets/ and link to it there")
+                              f"Save the image under {docs_dir}/assets/ and link to it there")
         target = (page_path.parent / unquote(urlsplit(src).path)).resolve()
         if not target.is_file():
             shown = target.relative_to(site_dir) if target.is_relative_to(site_dir) else target
             raise RenderError(f"{source}: the image '{src}' is missing (looked for {shown} in the built site); "
-                              "fix the image path or add the file under docs/")
+                              f"fix the image path or add the file under {docs_dir}/")
         image.set("src", target.as_uri())
         if target.suffix == ".svg":  # a drawing: its paper layout, at the size its text needs (drawings.py)
             try:
                 fit(image, target)
             except DrawingError as error:
-                raise RenderError(f"{source}: {error}; fix docs/{target.relative_to(site_dir)}") from None
+                raise RenderError(f"{source}: {error}; fix {docs_dir}/{target.relative_to(site_dir)}") from None
 
 
 @dataclass
@@ -382,6 +383,7 @@ class LinkContext:
     public_url: str  # the online site, ending with /
     in_booklet: set[str]  # built .html files that are part of this printout
     ids: set[str]  # anchors that exist in this printout (from prefix_ids)
+    docs_dir: str = "docs"  # the edition's Markdown folder, for messages (docs-ru for the Russian one)
 
 
 def prefix_ids(root: ET.Element, page: str) -> set[str]:
@@ -396,7 +398,7 @@ def prefix_ids(root: ET.Element, page: str) -> set[str]:
 def rewrite(root: ET.Element, context: LinkContext) -> None:
     """Make links work on paper: inside the PDF where the target is in it, else as printed addresses."""
     page_html = html_file(context.page)
-    _check_images(root, context.site_dir / page_html, context.site_dir, f"docs/{context.page}")
+    _check_images(root, context.site_dir / page_html, context.site_dir, context.docs_dir, context.page)
     for parent in list(root.iter()):
         for link in [c for c in parent if c.tag == "a" and c.get("href") is not None]:
             _rewrite_link(parent, link, context, page_html)

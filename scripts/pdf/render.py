@@ -471,7 +471,7 @@ def make_handout(entry: NavEntry, site_dir: Path, chosen: Settings, tools: Engin
                               f"'{wanted}'; its sections are: {'; '.join(section_titles(article))}. Use one of them")
     shortened = keep_handout_sections(article, chosen.sections_for(entry.file))
     ids = prefix_ids(article, entry.file)
-    rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}, ids))
+    rewrite(article, LinkContext(entry.file, site_dir, chosen.public_url, {html_file(entry.file)}, ids, chosen.docs_dir))
     label_title(article, entry.title)
     text = handout_html(entry, serialize(article), chosen, page_description(page_path), reviewed_date(article), shortened)
     name = f"{slug(entry.file)}.pdf"
@@ -491,7 +491,7 @@ def make_booklet(entries: list[NavEntry], site_dir: Path, chosen: Settings, tool
     ids = set().union(*(prefix_ids(articles[e.file], e.file) for e in pages))
     in_booklet = {html_file(e.file) for e in pages}
     for entry in pages:
-        rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, in_booklet, ids))
+        rewrite(articles[entry.file], LinkContext(entry.file, site_dir, chosen.public_url, in_booklet, ids, chosen.docs_dir))
         label_title(articles[entry.file], entry.title)
     guess = guess_pages([articles[e.file] for e in pages], [slug(e.file) for e in pages], entries)
     for article in articles.values():
@@ -529,30 +529,67 @@ def guess_pages(articles: list, anchors: list[str], entries: list[NavEntry]) -> 
     return guess
 
 
-def make_pdfs(config: dict, site_dir: Path, paper: str | None = None, workers: int | None = None) -> dict[str, int]:
-    """Write the booklet and handouts into site_dir/pdf; returns pages per PDF file.
+@dataclass
+class Edition:
+    """One edition whose PDFs are made: its settings, navigation and built site, and where its PDFs'
+    names start among all editions' ("" for the first, e.g. "ru/" for one built inside it)."""
 
-    They are made in parallel, one worker process per core (workers.py; PDF_WORKERS or `workers` to
-    choose), the booklet first as it is most of the work."""
+    chosen: Settings
+    entries: list[NavEntry]
+    site_dir: Path
+    prefix: str = ""
+
+
+class EditionEngines:
+    """Each edition's WeasyPrint tools (its words and paper in the stylesheets), made in a worker the
+    first time one of its PDFs is made there."""
+
+    def __init__(self, editions: list[Edition]) -> None:
+        self._settings = {e.prefix: e.chosen for e in editions}
+        self._made: dict[str, Engine] = {}
+
+    def __getitem__(self, prefix: str) -> Engine:
+        if prefix not in self._made:
+            self._made[prefix] = engine(self._settings[prefix])
+        return self._made[prefix]
+
+
+def make_pdfs(config: dict, site_dir: Path, paper: str | None = None, workers: int | None = None) -> dict[str, int]:
+    """Write the booklet and handouts into site_dir/pdf; returns pages per PDF file."""
+    return make_editions_pdfs([Edition(settings(config, paper), nav_entries(config.get("nav")), site_dir)], workers)[0]
+
+
+def make_editions_pdfs(editions: list[Edition], workers: int | None = None) -> list[dict[str, int]]:
+    """Write every edition's booklet and handouts into its site_dir/pdf; returns, per edition, pages per PDF file.
+
+    All editions' PDFs are made by one set of workers, one process per core (workers.py; PDF_WORKERS or
+    `workers` to choose), the booklets first as they are most of the work: each edition's booklet takes
+    longer than all its handouts, so editions made one after another would leave a core idle."""
     from scripts.pdf import workers as pool
 
-    chosen = settings(config, paper)
-    entries = nav_entries(config.get("nav"))
-    (site_dir / PDF_DIR).mkdir(exist_ok=True)
-    jobs = [pool.Job(BOOKLET, f"the booklet {PDF_DIR}/{BOOKLET}",
-                     lambda tools: make_booklet(entries, site_dir, chosen, tools))]
-    handouts = sorted(handout_pages(entries, chosen), key=lambda e: -_size(site_dir / html_file(e.file)))
-    jobs += [pool.Job(f"{slug(e.file)}.pdf", f"{chosen.docs_dir}/{e.file} (handout {PDF_DIR}/{slug(e.file)}.pdf)",
-                      lambda tools, e=e: make_handout(e, site_dir, chosen, tools)) for e in handouts]
-    made = pool.run(jobs, lambda: engine(chosen), workers)
-    # In navigation order, the booklet last, as before.
-    counts = {f"{slug(e.file)}.pdf": made[f"{slug(e.file)}.pdf"] for e in handout_pages(entries, chosen)}
-    counts[BOOKLET] = made[BOOKLET]
+    jobs = [pool.Job(e.prefix + BOOKLET, f"the booklet {e.prefix}{PDF_DIR}/{BOOKLET}",
+                     lambda tools, e=e: make_booklet(e.entries, e.site_dir, e.chosen, tools[e.prefix]))
+            for e in editions]
+    handouts = [(e, entry) for e in editions for entry in handout_pages(e.entries, e.chosen)]
+    for e in editions:
+        (e.site_dir / PDF_DIR).mkdir(exist_ok=True)
+    # The longer pages' handouts first, so no worker is left with a long one at the end.
+    handouts.sort(key=lambda pair: -_size(pair[0].site_dir / html_file(pair[1].file)))
+    jobs += [pool.Job(f"{e.prefix}{slug(entry.file)}.pdf",
+                      f"{e.chosen.docs_dir}/{entry.file} (handout {e.prefix}{PDF_DIR}/{slug(entry.file)}.pdf)",
+                      lambda tools, e=e, entry=entry: make_handout(entry, e.site_dir, e.chosen, tools[e.prefix]))
+             for e, entry in handouts]
+    made = pool.run(jobs, lambda: EditionEngines(editions), workers)
+    counts = []
+    for e in editions:  # in navigation order, the booklet last, as before
+        found = {f"{slug(entry.file)}.pdf": made[f"{e.prefix}{slug(entry.file)}.pdf"] for entry in handout_pages(e.entries, e.chosen)}
+        found[BOOKLET] = made[e.prefix + BOOKLET]
+        counts.append(found)
     return counts
 
 
 def _size(path: Path) -> int:
-    """A built page's size: the longer pages' handouts first, so no worker is left with a long one at the end."""
+    """A built page's size (0 when missing)."""
     try:
         return path.stat().st_size
     except OSError:
@@ -574,34 +611,52 @@ def missing_pdf_links(site_dir: Path) -> list[str]:
 
 
 def step(paper: str | None = None):
-    """A build step for scripts/build.py: (config_file, out_dir) -> exit code."""
+    """A build step for scripts/build.py: (config_file, out_dir, *more editions as (config_file, out_dir))
+    -> exit code. The PDFs of every edition given are made together (make_editions_pdfs)."""
 
-    def pdf_step(config_file: Path, out_dir: Path) -> int:
-        config = siteconfig.load(config_file)
+    def pdf_step(config_file: Path, out_dir: Path, *more: tuple[Path, Path]) -> int:
+        given = [(Path(config_file), Path(out_dir)), *((Path(c), Path(d)) for c, d in more)]
         try:
-            chosen = settings(config, paper)
-            if chosen.kiosk:
-                return 0  # the kiosk has no printer and shows no download links
-            counts = make_pdfs(config, out_dir, paper)
+            editions = []
+            for edition_config, site_dir in given:
+                config = siteconfig.load(edition_config)
+                chosen = settings(config, paper)
+                if not chosen.kiosk:  # the kiosk has no printer and shows no download links
+                    editions.append(Edition(chosen, nav_entries(config.get("nav")), site_dir, _prefix(site_dir, given[0][1])))
+            counts = make_editions_pdfs(editions) if editions else []
         except RenderError as error:
             print(f"PDF: {error}", file=sys.stderr)
             print("PDF: the booklet and handouts were not made.", file=sys.stderr)
             return 1
-        for entry in handout_pages(nav_entries(config.get("nav")), chosen):
-            name = f"{slug(entry.file)}.pdf"
-            if counts[name] > handout_limit(entry.file, chosen):
-                print(f"PDF: warning: {chosen.docs_dir}/{entry.file}: the handout {PDF_DIR}/{name} has {counts[name]} pages "
-                      f"(limit {handout_limit(entry.file, chosen)}); shorten the page or tighten scripts/pdf/pdf.css",
-                      file=sys.stderr)
-        missing = missing_pdf_links(out_dir)
+        for edition, made in zip(editions, counts, strict=True):
+            for entry in handout_pages(edition.entries, edition.chosen):
+                name = f"{slug(entry.file)}.pdf"
+                if made[name] > handout_limit(entry.file, edition.chosen):
+                    print(f"PDF: warning: {edition.chosen.docs_dir}/{entry.file}: the handout {edition.prefix}{PDF_DIR}/{name} has "
+                          f"{made[name]} pages (limit {handout_limit(entry.file, edition.chosen)}); shorten the page or tighten "
+                          "scripts/pdf/pdf.css", file=sys.stderr)
+        # Each built site once: an edition built inside another (site/ru/) is looked at with it. (Not the
+        # kiosk's: it has no PDFs and shows no download links.)
+        sites = [e.site_dir for e in editions]
+        missing = [problem for site in sites if not any(site != other and site.is_relative_to(other) for other in sites)
+                   for problem in missing_pdf_links(site)]
         for problem in missing:
             print(f"PDF: {problem}", file=sys.stderr)
         if missing:
             return 1
-        print(f"PDF: {PDF_DIR}/{BOOKLET} ({counts[BOOKLET]} pages, {chosen.paper}) and {len(counts) - 1} handouts")
+        for edition, made in zip(editions, counts, strict=True):
+            print(f"PDF: {edition.prefix}{PDF_DIR}/{BOOKLET} ({made[BOOKLET]} pages, {edition.chosen.paper}) and {len(made) - 1} handouts")
         return 0
 
     return pdf_step
+
+
+def _prefix(site_dir: Path, first: Path) -> str:
+    """How the PDFs' names start in messages: "" for the first edition, "ru/" for one built in first/ru,
+    the whole folder for one built elsewhere."""
+    if site_dir == first:
+        return ""
+    return (site_dir.relative_to(first).as_posix() if site_dir.is_relative_to(first) else str(site_dir)) + "/"
 
 
 def main(argv: list[str] | None = None) -> int:
